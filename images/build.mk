@@ -1,0 +1,1 @@
+# images: build rules arrive with the component.

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The hypercall ABI, shared by the kernel and every guest-side library.
+ *
+ * A guest issues VMMCALL (AMD) or VMCALL (Intel); both are accepted on
+ * both vendors, so one native binary runs everywhere. RAX selects the call,
+ * arguments are in RDI, RSI, RDX, R10 (the SysV syscall order), the result
+ * comes back in RAX: >= 0 on success, a negative KSH_E* code on failure.
+ * No other register is changed.
+ *
+ * Addresses passed to the kernel are guest-physical. Every (address,
+ * length) pair is checked against the caller's mappings with the rights the
+ * call needs, including wrap-around, before anything is read or written.
+ * Calls from guest CPL 3 are refused with KSH_EPERM unless the domain has
+ * KSH_DOMF_USER_HYPERCALLS.
+ */
+#ifndef KSH_HYPERCALL_H
+#define KSH_HYPERCALL_H
+
+enum ksh_hypercall {
+	KSH_HC_CONSOLE_WRITE = 1, /* (gpa buf, len) -> bytes written */
+	KSH_HC_YIELD = 2, /* () -> 0: give up the rest of the minor frame */
+	KSH_HC_DOMAIN_INFO = 3, /* (gpa struct ksh_domain_info *, len) -> 0 */
+	KSH_HC_CHAN_SEND = 4,	/* (handle, method, gpa buf, len) -> 0 */
+	KSH_HC_CHAN_RECV =
+	    5, /* (handle, gpa buf, len, gpa u32 *method) -> len */
+	KSH_HC_EVENT_SIGNAL = 6, /* (event) -> 0 */
+	KSH_HC_EVENT_WAIT = 7,	 /* (event mask) -> fired events */
+	KSH_HC_MEM_PROTECT = 8,	 /* (gpa, len, KSH_PROT_*) -> 0 */
+	KSH_HC_AUDIT_READ = 9,	 /* (gpa buf, len) -> records copied */
+	KSH_HC_TIME = 10,	 /* () -> nanoseconds since boot */
+	KSH_HC_EXIT = 11,	 /* (status) -> does not return: domain stops */
+};
+
+/* Error codes (returned negated). Stable: guests and tests rely on them. */
+enum ksh_errno {
+	KSH_ENOSYS = 1,	 /* unknown hypercall number */
+	KSH_EFAULT = 2,	 /* address range not mapped with the needed rights */
+	KSH_EINVAL = 3,	 /* malformed argument (flags, alignment, range) */
+	KSH_EPERM = 4,	 /* refused by policy (logged in the audit ring) */
+	KSH_EBADH = 5,	 /* no such channel handle or event in this domain */
+	KSH_E2BIG = 6,	 /* message larger than the channel allows */
+	KSH_EAGAIN = 7,	 /* queue full (send) or empty (receive) */
+	KSH_ELOCKED = 8, /* memory protection locked until reset */
+};
+
+/* KSH_HC_MEM_PROTECT flags: rights to remove, and whether to lock. */
+#define KSH_PROT_NOWRITE 0x1u
+#define KSH_PROT_NOEXEC	 0x2u
+#define KSH_PROT_LOCK	 0x80u
+
+/* What KSH_HC_DOMAIN_INFO writes. */
+struct ksh_domain_info {
+	unsigned int domain_id;
+	unsigned int n_domains;
+	unsigned int n_handles; /* channel endpoints this domain holds */
+	unsigned int vcpus;
+	unsigned long long ram_size;
+	char name[64];
+};
+
+#endif /* KSH_HYPERCALL_H */

@@ -1,0 +1,1 @@
+# ksh-compiler: build rules arrive with the component.

@@ -1,0 +1,74 @@
+# Toolchains and flags shared by every component.
+#
+# Three kinds of object are built, each under its own folder of $(BUILD):
+#   host/   kshc and host unit tests (hosted C, glibc)
+#   san/    the same sources with AddressSanitizer + UBSan, for `make check`
+#   efi/    the kernel and the UEFI entry (freestanding, GNU-EFI ABI)
+#   guest/  native domains and their runtime (freestanding, no PIC)
+
+CC        ?= cc
+HOST_CC   ?= $(CC)
+BISON     ?= bison
+FLEX      ?= flex
+AR        ?= ar
+OBJCOPY   ?= objcopy
+LD        ?= ld
+
+# A considered warning list: everything that has caught real bugs in
+# table-driven C, none that forces noise (no -Wpedantic on GNU extensions
+# the kernel needs; no -Wconversion, which flags every uint8_t arithmetic).
+WARN := -Wall -Wextra -Werror \
+	-Wshadow -Wpointer-arith -Wcast-qual -Wwrite-strings \
+	-Wstrict-prototypes -Wmissing-prototypes -Wmissing-declarations \
+	-Wold-style-definition -Wundef -Wformat=2 -Wformat-truncation=2 \
+	-Wdouble-promotion -Wvla -Wimplicit-fallthrough \
+	-Wmissing-include-dirs \
+	-Wredundant-decls -Wnested-externs \
+	-Wlogical-op -Wduplicated-cond -Wduplicated-branches
+
+DEPFLAGS := -MMD -MP
+INCLUDES := -Ikernel/include -Iruntime/include
+
+HOST_CFLAGS ?= -O2 -g
+HOST_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) -D_GNU_SOURCE \
+	-fno-strict-aliasing $(HOST_CFLAGS)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+SAN_ALL_CFLAGS := $(HOST_ALL_CFLAGS) -O1 $(SAN_FLAGS)
+
+# UEFI application objects (see shared notes: GNU-EFI build on Debian).
+EFI_INC := /usr/include/efi
+EFI_LIB := /usr/lib
+EFI_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) \
+	-I$(EFI_INC) -I$(EFI_INC)/x86_64 -DKSH_KERNEL \
+	-fpic -ffreestanding -fno-stack-protector -fno-stack-check \
+	-fshort-wchar -mno-red-zone -maccumulate-outgoing-args \
+	-mno-mmx -mno-sse -mno-sse2 -mno-avx -mgeneral-regs-only \
+	-fno-strict-aliasing -DEFI_FUNCTION_WRAPPER -O2 -g
+
+# Native domain objects: freestanding long-mode code linked at a fixed
+# guest-physical address (kernel/include/ksh/native.h).
+GUEST_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) \
+	-ffreestanding -fno-pic -fno-pie -fno-stack-protector -mno-red-zone \
+	-mgeneral-regs-only -mcmodel=kernel -fno-strict-aliasing -nostdinc \
+	-isystem $(shell $(CC) -print-file-name=include) -O2 -g -DKSH_GUEST
+
+# Generic compile rules: the source path is mirrored under the kind folder.
+$(BUILD)/host/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_ALL_CFLAGS) -I$(dir $<) -c $< -o $@
+$(BUILD)/san/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(SAN_ALL_CFLAGS) -I$(dir $<) -c $< -o $@
+$(BUILD)/efi/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(EFI_ALL_CFLAGS) -c $< -o $@
+$(BUILD)/efi/%.o: %.S | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(EFI_ALL_CFLAGS) -c $< -o $@
+$(BUILD)/guest/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(GUEST_ALL_CFLAGS) -c $< -o $@
+$(BUILD)/guest/%.o: %.S | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(GUEST_ALL_CFLAGS) -c $< -o $@

@@ -1,0 +1,1 @@
+# runtime: build rules arrive with the component.

@@ -1,0 +1,16 @@
+# Host unit tests (Criterion), built with AddressSanitizer and UBSan.
+# Components add the pure C files the tests exercise to UNIT_UNDER_TEST
+# and their own test files under tests/unit/.
+
+UNIT_TEST_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BIN := $(BUILD)/tests/unit-tests
+UNIT_OBJS = $(patsubst %.c,$(BUILD)/san/%.o,$(UNIT_TEST_SRCS) $(UNIT_UNDER_TEST))
+
+$(UNIT_BIN): $(UNIT_OBJS)
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(SAN_FLAGS) -o $@ $^ -lcriterion $(UNIT_LIBS)
+
+ALL += $(UNIT_BIN)
+SUITES += criterion:$(UNIT_BIN)
+
+SUITES += tap:tests/format-check.sh
