@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The vendor interface: the only way generic kernel code (kernel/core/)
+ * talks to hardware virtualization. kernel/arch/x86_64/svm/ (AMD-V) and
+ * kernel/arch/x86_64/vmx/ (Intel VT-x) each provide one `struct vcpu_ops`;
+ * vcpu_select() picks one once at boot. There is no #ifdef on vendor above
+ * this line.
+ *
+ * The vendor code translates its exits (VMCB EXITCODE, VMCS exit reason)
+ * into `struct vm_exit`, computes the next RIP where the hardware does not
+ * (QEMU's SVM has no next-RIP save), and applies what the generic handler
+ * decided (advance RIP, inject an event, stop).
+ */
+#ifndef KSH_ARCH_VCPU_H
+#define KSH_ARCH_VCPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <ksh/loader.h>
+
+/* Guest general-purpose registers the vendor code saves on every exit and
+ * restores on every entry. RSP and RIP live in the VMCB/VMCS and are read
+ * and written through the ops below. */
+struct vcpu_regs {
+	uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp;
+	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+};
+
+/* Generic exit reasons. */
+enum vm_exit_reason {
+	VMEXIT_NONE = 0,
+	VMEXIT_IO, /* IN/OUT/INS/OUTS on an intercepted port */
+	VMEXIT_MSR_READ, /* RDMSR on an intercepted MSR */
+	VMEXIT_MSR_WRITE, /* WRMSR on an intercepted MSR */
+	VMEXIT_CPUID,
+	VMEXIT_HLT,
+	VMEXIT_HYPERCALL, /* VMMCALL or VMCALL */
+	VMEXIT_NPF, /* nested page fault / EPT violation or misconfig */
+	VMEXIT_INTR, /* physical interrupt (host timer: preemption) */
+	VMEXIT_SHUTDOWN, /* triple fault */
+	VMEXIT_EXCEPTION, /* an intercepted guest exception */
+	VMEXIT_INVALID, /* VM entry failed: invalid guest state */
+	VMEXIT_UNHANDLED, /* anything else: the guest is stopped */
+};
+
+struct vm_exit {
+	uint32_t reason; /* enum vm_exit_reason */
+	uint64_t raw; /* vendor exit code, for logs */
+	uint64_t rip; /* guest RIP of the exiting instruction */
+	uint64_t next_rip; /* RIP after it (0 where meaningless) */
+	uint32_t cpl; /* guest CPL at the exit */
+	union {
+		struct {
+			uint16_t port;
+			uint8_t size; /* 1, 2 or 4 */
+			bool in, string, rep;
+		} io;
+		struct {
+			uint32_t index;
+		} msr;
+		struct {
+			uint64_t gpa;
+			bool read, write, exec;
+			bool present; /* a mapping exists (rights violation) */
+		} npf;
+		struct {
+			uint8_t vector;
+			bool has_error;
+			uint32_t error_code;
+			uint64_t cr2; /* #PF */
+		} exc;
+	} u;
+};
+
+/* Nested page-table entry formats differ (AMD NPT uses x86 PTE bits, Intel
+ * EPT its own R/W/X bits and memory type); the generic builder in
+ * kernel/core (npt.c) calls these to encode entries. */
+struct npt_format {
+	const char *name;
+	/* A non-leaf entry pointing to the next-level table at hpa. */
+	uint64_t (*table)(uint64_t hpa);
+	/* A leaf mapping hpa with KSH_R/W/X rights; large = 2 MiB page. */
+	uint64_t (*leaf)(uint64_t hpa, uint32_t rights, bool large);
+	/* Rights encoded in an existing leaf, for checks and dumps. */
+	uint32_t (*rights)(uint64_t entry);
+};
+
+struct vcpu; /* generic per-vCPU state, kernel/core/domain.h */
+
+struct vcpu_ops {
+	const char *name; /* "svm" or "vmx" */
+	/* Does this CPU have everything we need? On failure *missing names
+	 * the first missing feature ("SVM", "NPT", "EPT", ...). */
+	bool (*probe)(const char **missing);
+	/* Per-physical-CPU enable (EFER.SVME + host save area; VMXON). */
+	int (*cpu_enable)(void);
+	const struct npt_format *npt;
+	/* Build the vendor control block for v from its start state and the
+	 * nested page-table root (host-physical). */
+	int (*vcpu_init)(struct vcpu *v, const struct vcpu_start *start,
+			 uint64_t npt_root_hpa);
+	/* Enter the guest; return at the next exit with *exit filled. */
+	void (*run)(struct vcpu *v, struct vm_exit *exit);
+	/* Registers the control block holds. */
+	uint64_t (*get_rip)(struct vcpu *v);
+	void (*set_rip)(struct vcpu *v, uint64_t rip);
+	uint64_t (*get_rsp)(struct vcpu *v);
+	uint64_t (*get_rflags)(struct vcpu *v);
+	/* Inject an event at the next entry: vector, type (0 ext interrupt,
+	 * 3 exception, 2 NMI), optional error code. Requests an interrupt
+	 * window exit instead when the guest cannot take an interrupt now. */
+	int (*inject)(struct vcpu *v, uint8_t vector, int type, bool has_error,
+		      uint32_t error_code);
+	/* Invalidate the guest's nested-paging translations after the
+	 * kernel changed its tables (AMD APM 15.16; Intel SDM 28.4.3). */
+	void (*flush_npt)(struct vcpu *v);
+};
+
+extern const struct vcpu_ops svm_ops;
+extern const struct vcpu_ops vmx_ops;
+
+/* Picks the backend this CPU supports (CPUID vendor + probe), once. */
+const struct vcpu_ops *vcpu_select(const char **why);
+
+#endif /* KSH_ARCH_VCPU_H */
