@@ -72,8 +72,8 @@ static inline uint64_t lt_rd64(const struct guest_ram *r, uint64_t gpa)
 /* Walks 4-level x86-64 tables (Intel SDM vol. 3A 4.5) from cr3 for virtual
  * address va. Returns 1 and the physical address in *pa when mapped
  * present and writable at every level, 0 when not present. */
-static inline int lt_walk(const struct guest_ram *r, uint64_t cr3,
-			  uint64_t va, uint64_t *pa)
+static inline int lt_walk(const struct guest_ram *r, uint64_t cr3, uint64_t va,
+			  uint64_t *pa)
 {
 	const uint64_t addr = 0x000ffffffffff000ULL;
 	uint64_t e = lt_rd64(r, (cr3 & addr) + 8 * ((va >> 39) & 511));

@@ -9,7 +9,7 @@
 
 #include "loader_test_util.h"
 
-#define MIB     0x100000ULL
+#define MIB	0x100000ULL
 #define FIXTURE "fixtures/loader/native.elf"
 
 static struct lt_file fx;
@@ -143,9 +143,8 @@ Test(loader_native, info_is_filled)
 	char longname[100];
 	memset(longname, 'x', sizeof(longname) - 1);
 	longname[99] = 0;
-	cr_assert_eq(loader_native(&r, fx.data, fx.len, 1, longname, 0, &st,
-				   &why),
-		     0);
+	cr_assert_eq(
+	    loader_native(&r, fx.data, fx.len, 1, longname, 0, &st, &why), 0);
 	memcpy(&info, r.base + KSH_NATIVE_INFO_GPA, sizeof(info));
 	cr_assert_eq(strlen(info.name), 63);
 	lt_ram_free(&r);
@@ -287,7 +286,8 @@ Test(loader_native, refuses_segments_outside_ram_or_in_reserved_top)
 	p->p_paddr = p->p_vaddr = 0x8000;
 	refused(fx.data, fx.len, 16 * MIB, -LOADER_ERANGE);
 	/* Touching the first byte of the reserved top. */
-	p->p_paddr = p->p_vaddr = 16 * MIB - KSH_NATIVE_RESERVED - p->p_memsz + 1;
+	p->p_paddr = p->p_vaddr =
+	    16 * MIB - KSH_NATIVE_RESERVED - p->p_memsz + 1;
 	refused(fx.data, fx.len, 16 * MIB, -LOADER_ERANGE);
 	/* Ending exactly at the reserved top is fine. */
 	p->p_paddr = p->p_vaddr = 16 * MIB - KSH_NATIVE_RESERVED - 0x4000;

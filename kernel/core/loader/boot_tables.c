@@ -34,8 +34,7 @@ void ld_gdt_write(uint8_t *dst, bool long_mode)
 
 uint64_t ld_idmap_pages(uint64_t map_size)
 {
-	if (map_size == 0 || map_size % LOADER_PAGE ||
-	    map_size > 512 * SZ_1G)
+	if (map_size == 0 || map_size % LOADER_PAGE || map_size > 512 * SZ_1G)
 		return 0;
 	uint64_t pds = (map_size + SZ_1G - 1) / SZ_1G;
 	return 2 + pds + (map_size % SZ_2M ? 1 : 0);

@@ -7,17 +7,17 @@
 #include "elf.h"
 #include "lutil.h"
 
-#define EI_CLASS     4
-#define EI_DATA      5
-#define EI_VERSION   6
-#define ELFCLASS32   1
-#define ELFCLASS64   2
-#define ELFDATA2LSB  1
-#define EV_CURRENT   1
-#define EHDR32_SIZE  52u
-#define EHDR64_SIZE  64u
-#define PHDR32_SIZE  32u
-#define PHDR64_SIZE  56u
+#define EI_CLASS    4
+#define EI_DATA	    5
+#define EI_VERSION  6
+#define ELFCLASS32  1
+#define ELFCLASS64  2
+#define ELFDATA2LSB 1
+#define EV_CURRENT  1
+#define EHDR32_SIZE 52u
+#define EHDR64_SIZE 64u
+#define PHDR32_SIZE 32u
+#define PHDR64_SIZE 56u
 
 static const uint8_t elf_magic[4] = {0x7f, 'E', 'L', 'F'};
 
@@ -26,8 +26,7 @@ bool elf_is_elf(const void *data, size_t len)
 	return data && len >= 4 && memcmp(data, elf_magic, 4) == 0;
 }
 
-int elf_open(struct elf_file *f, const void *data, size_t len,
-	     const char **why)
+int elf_open(struct elf_file *f, const void *data, size_t len, const char **why)
 {
 	const uint8_t *p = data;
 
@@ -91,16 +90,15 @@ int elf_open(struct elf_file *f, const void *data, size_t len,
 		return -LOADER_EFORMAT;
 	}
 	/* phnum * phentsize <= 64 * 56, so only the offset can overflow. */
-	if (!ld_range_in(f->phoff, (uint64_t)f->phnum * f->phentsize, 0,
-			 len)) {
+	if (!ld_range_in(f->phoff, (uint64_t)f->phnum * f->phentsize, 0, len)) {
 		*why = "ELF: program header table outside the file";
 		return -LOADER_EFORMAT;
 	}
 	return 0;
 }
 
-int elf_seg_get(const struct elf_file *f, unsigned int idx,
-		struct elf_seg *s, const char **why)
+int elf_seg_get(const struct elf_file *f, unsigned int idx, struct elf_seg *s,
+		const char **why)
 {
 	const uint8_t *ph = f->data + f->phoff + (uint64_t)idx * f->phentsize;
 
@@ -214,9 +212,8 @@ uint64_t elf_load_end(const struct elf_file *f)
 	uint64_t end = 0;
 
 	for (unsigned int i = 0; i < f->phnum; i++) {
-		if (elf_seg_get(f, i, &s, &why) == 0 &&
-		    s.type == ELF_PT_LOAD && s.memsz &&
-		    s.paddr + s.memsz > end)
+		if (elf_seg_get(f, i, &s, &why) == 0 && s.type == ELF_PT_LOAD &&
+		    s.memsz && s.paddr + s.memsz > end)
 			end = s.paddr + s.memsz;
 	}
 	return end;

@@ -13,13 +13,13 @@
 #include <stdint.h>
 #include <ksh/loader.h>
 
-#define ELF_ET_EXEC   2
-#define ELF_EM_386    3
-#define ELF_EM_X86_64 62
-#define ELF_PT_LOAD   1
+#define ELF_ET_EXEC    2
+#define ELF_EM_386     3
+#define ELF_EM_X86_64  62
+#define ELF_PT_LOAD    1
 #define ELF_PT_DYNAMIC 2
-#define ELF_PT_INTERP 3
-#define ELF_PF_X      1
+#define ELF_PT_INTERP  3
+#define ELF_PF_X       1
 
 /* More program headers than this is refused as absurd: real kernels and
  * native domains have a handful. Bounds the O(n^2) overlap check. */
@@ -43,7 +43,7 @@ struct elf_seg {
 /* Limits a loader puts on the PT_LOAD segments (all GPAs). */
 struct elf_limits {
 	uint64_t lo, hi; /* segments must lie in [lo, hi) */
-	bool identity; /* require p_vaddr == p_paddr */
+	bool identity;	 /* require p_vaddr == p_paddr */
 };
 
 /* True when the buffer starts with the ELF magic (so callers can pick a
@@ -58,8 +58,8 @@ int elf_open(struct elf_file *f, const void *data, size_t len,
 /* Reads program header idx (< f->phnum); for PT_LOAD also checks that the
  * file bytes lie inside the file, filesz <= memsz and that the memory
  * range does not wrap. */
-int elf_seg_get(const struct elf_file *f, unsigned int idx,
-		struct elf_seg *s, const char **why);
+int elf_seg_get(const struct elf_file *f, unsigned int idx, struct elf_seg *s,
+		const char **why);
 
 /* Checks every PT_LOAD against lim (inside [lo, hi), no two overlapping, at
  * least one, no PT_INTERP/PT_DYNAMIC) and finds the entry point: e_entry

@@ -61,8 +61,7 @@ static inline bool ld_range_in(uint64_t start, uint64_t size, uint64_t lo,
 
 /* True when [a, a + as) and [b, b + bs) share a byte; both ranges are
  * known not to wrap (callers test with ld_range_in first). */
-static inline bool ld_overlap(uint64_t a, uint64_t as, uint64_t b,
-			      uint64_t bs)
+static inline bool ld_overlap(uint64_t a, uint64_t as, uint64_t b, uint64_t bs)
 {
 	return as && bs && a < b + bs && b < a + as;
 }

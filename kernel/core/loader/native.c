@@ -34,7 +34,8 @@ static int native_check_ram(const struct guest_ram *ram, const char **why)
 	}
 	/* Room for at least one page of payload between LOAD_MIN and the
 	 * reserved top. */
-	if (ram->size < KSH_NATIVE_LOAD_MIN + KSH_NATIVE_RESERVED + LOADER_PAGE) {
+	if (ram->size <
+	    KSH_NATIVE_LOAD_MIN + KSH_NATIVE_RESERVED + LOADER_PAGE) {
 		*why = "native: RAM smaller than 1 MiB + reserved top + 4 KiB";
 		return -LOADER_ESPACE;
 	}
