@@ -5,7 +5,8 @@
 #                          modules.list; deterministic (README.md)
 # Inputs: packages.lock (exact .debs, fetched by fetch.sh), modules.list,
 # init. SOURCE_DATE_EPOCH sets every mtime in the archive (default: the
-# time of the last commit touching images/linux, else 0).
+# @source-date-epoch line of packages.lock, so the output depends on
+# tracked inputs only, never on when or from which checkout it is built).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-build/images/linux}
@@ -13,7 +14,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
 if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
-	SOURCE_DATE_EPOCH=$(git -C "$here" log -1 --format=%ct -- . 2>/dev/null || true)
+	SOURCE_DATE_EPOCH=$(sed -n 's/^@source-date-epoch //p' "$here/packages.lock")
 	SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
 fi
 export LC_ALL=C TZ=UTC

@@ -9,7 +9,7 @@ cache=${KSH_LINUX_CACHE:-$here/cache}
 mkdir -p "$cache"
 
 while read -r pkg ver sum; do
-	case "$pkg" in '' | '#'*) continue ;; esac
+	case "$pkg" in '' | '#'* | '@'*) continue ;; esac
 	deb=$cache/${pkg}_${ver//:/%3a}_amd64.deb
 	if [ ! -f "$deb" ] || ! echo "$sum  $deb" | sha256sum -c --quiet - >/dev/null 2>&1; then
 		tmp=$(mktemp -d "$cache/dl.XXXXXX")

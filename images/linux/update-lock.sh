@@ -22,6 +22,8 @@ trap 'rm -rf "$tmp"' EXIT
 sum() { sha256sum "$tmp"/"$1"_*.deb | cut -d' ' -f1; }
 {
 	sed -n '/^#/p' "$here/packages.lock"
+	# Archive mtimes (build.sh): fixed when the lock changes.
+	echo "@source-date-epoch $(date +%s)"
 	echo "$kpkg $kver $(sum "$kpkg")"
 	echo "busybox-static $bver $(sum busybox-static)"
 } >"$tmp/lock"
