@@ -8,10 +8,10 @@
  * refused with RAM untouched. */
 #include "../unit/loader_test_util.h"
 
-#define MIB      0x100000ULL
+#define MIB	 0x100000ULL
 #define RAM_SIZE (512 * MIB)
-#define VMLINUZ  "images/linux/vmlinuz"
-#define CMDLINE  "console=ttyS0 ksh.run=uname%20-r"
+#define VMLINUZ	 "images/linux/vmlinuz"
+#define CMDLINE	 "console=ttyS0 ksh.run=uname%20-r"
 
 static struct lt_file kz;
 static uint8_t *initrd;
@@ -66,8 +66,8 @@ static uint64_t setup_size(void)
 static int boot(struct guest_ram *r, struct vcpu_start *st, const char **why)
 {
 	*why = NULL;
-	return loader_linux(r, kz.data, kz.len, initrd, initrd_len, CMDLINE,
-			    st, why);
+	return loader_linux(r, kz.data, kz.len, initrd, initrd_len, CMDLINE, st,
+			    why);
 }
 
 Test(loader_linux, fixture_is_a_64bit_capable_bzimage)
@@ -221,10 +221,9 @@ Test(loader_linux, entry_state_and_identity_map)
 		cr_assert(lt_walk(&r, st.cr3, va, &pa));
 		cr_assert_eq(pa, va);
 	}
-	uint64_t probes[] = {load,		 load + 0x200,
-			     end - 1,		 st.rsi,
-			     rd32(bp, 0x228),	 st.gdt_base,
-			     RAM_SIZE - 1,	 rd32(bp, 0x218)};
+	uint64_t probes[] = {load,	   load + 0x200,    end - 1,
+			     st.rsi,	   rd32(bp, 0x228), st.gdt_base,
+			     RAM_SIZE - 1, rd32(bp, 0x218)};
 	for (unsigned i = 0; i < sizeof(probes) / sizeof(probes[0]); i++) {
 		cr_assert(lt_walk(&r, st.cr3, probes[i], &pa));
 		cr_assert_eq(pa, probes[i]);
@@ -272,7 +271,7 @@ static void refused(const uint8_t *img, size_t len, const void *rd,
 	lt_ram_free(&r);
 }
 
-#define REFUSED(rc) \
+#define REFUSED(rc)                                                            \
 	refused(kz.data, kz.len, initrd, initrd_len, CMDLINE, 128 * MIB, rc)
 
 Test(loader_linux, refuses_bad_magic)
@@ -305,8 +304,7 @@ Test(loader_linux, refuses_truncated_images)
 	refused(kz.data, 0x200, NULL, 0, "", 128 * MIB, -LOADER_EFORMAT);
 	refused(kz.data, 0x263, NULL, 0, "", 128 * MIB, -LOADER_EFORMAT);
 	/* Setup complete but no kernel; then kernel cut short of syssize. */
-	refused(kz.data, setup_size(), NULL, 0, "", 128 * MIB,
-		-LOADER_EFORMAT);
+	refused(kz.data, setup_size(), NULL, 0, "", 128 * MIB, -LOADER_EFORMAT);
 	refused(kz.data, kz.len - 4096, NULL, 0, "", 128 * MIB,
 		-LOADER_EFORMAT);
 	refused(NULL, kz.len, NULL, 0, "", 128 * MIB, -LOADER_EFORMAT);
@@ -360,8 +358,7 @@ Test(loader_linux, refuses_impossible_placements)
 	refused(kz.data, kz.len, initrd, 100 * MIB, CMDLINE, 128 * MIB,
 		-LOADER_ESPACE);
 	/* initrd length without data. */
-	refused(kz.data, kz.len, NULL, 10, CMDLINE, 128 * MIB,
-		-LOADER_EFORMAT);
+	refused(kz.data, kz.len, NULL, 10, CMDLINE, 128 * MIB, -LOADER_EFORMAT);
 }
 
 Test(loader_linux, refuses_long_cmdline_and_bad_ram)
@@ -383,7 +380,7 @@ Test(loader_linux, refuses_long_cmdline_and_bad_ram)
 	refused(kz.data, kz.len, NULL, 0, "", MIB, -LOADER_ESPACE);
 	uint8_t small[64];
 	struct guest_ram huge = {small, 1ULL << 40};
-	cr_assert_eq(loader_linux(&huge, kz.data, kz.len, NULL, 0, "", &st,
-				  &why),
-		     -LOADER_EUNSUPPORTED);
+	cr_assert_eq(
+	    loader_linux(&huge, kz.data, kz.len, NULL, 0, "", &st, &why),
+	    -LOADER_EUNSUPPORTED);
 }

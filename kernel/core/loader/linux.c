@@ -25,60 +25,60 @@
  */
 #include "lutil.h"
 
-#define LX_BP_GPA       0x10000ULL
-#define LX_GDT_GPA      0x11000ULL
-#define LX_CMDLINE_GPA  0x20000ULL
-#define LX_CMDLINE_MAX  0x10000ULL
-#define LX_PT_GPA       0x30000ULL
-#define LX_PT_END       0x9f000ULL
-#define LX_LOW_END      0xA0000ULL /* legacy hole 640 KiB - 1 MiB */
-#define LX_HIGH_START   0x100000ULL
-#define LX_ENTRY64      0x200u /* 64-bit entry offset (boot.rst) */
-#define LX_RFLAGS       0x2ULL
+#define LX_BP_GPA      0x10000ULL
+#define LX_GDT_GPA     0x11000ULL
+#define LX_CMDLINE_GPA 0x20000ULL
+#define LX_CMDLINE_MAX 0x10000ULL
+#define LX_PT_GPA      0x30000ULL
+#define LX_PT_END      0x9f000ULL
+#define LX_LOW_END     0xA0000ULL /* legacy hole 640 KiB - 1 MiB */
+#define LX_HIGH_START  0x100000ULL
+#define LX_ENTRY64     0x200u /* 64-bit entry offset (boot.rst) */
+#define LX_RFLAGS      0x2ULL
 
 /* Setup header fields: offsets in the image and in boot_params alike. */
-#define HDR_START          0x1f1
-#define HDR_SETUP_SECTS    0x1f1
-#define HDR_SYSSIZE        0x1f4
-#define HDR_BOOT_FLAG      0x1fe
-#define HDR_JUMP           0x200
-#define HDR_HEADER         0x202
-#define HDR_VERSION        0x206
+#define HDR_START	   0x1f1
+#define HDR_SETUP_SECTS	   0x1f1
+#define HDR_SYSSIZE	   0x1f4
+#define HDR_BOOT_FLAG	   0x1fe
+#define HDR_JUMP	   0x200
+#define HDR_HEADER	   0x202
+#define HDR_VERSION	   0x206
 #define HDR_TYPE_OF_LOADER 0x210
-#define HDR_LOADFLAGS      0x211
+#define HDR_LOADFLAGS	   0x211
 #define HDR_CODE32_START   0x214
 #define HDR_RAMDISK_IMAGE  0x218
 #define HDR_RAMDISK_SIZE   0x21c
 #define HDR_HEAP_END_PTR   0x224
 #define HDR_CMD_LINE_PTR   0x228
-#define HDR_INITRD_MAX     0x22c
+#define HDR_INITRD_MAX	   0x22c
 #define HDR_KERNEL_ALIGN   0x230
-#define HDR_RELOCATABLE    0x234
-#define HDR_XLOADFLAGS     0x236
+#define HDR_RELOCATABLE	   0x234
+#define HDR_XLOADFLAGS	   0x236
 #define HDR_CMDLINE_SIZE   0x238
-#define HDR_SETUP_DATA     0x250
+#define HDR_SETUP_DATA	   0x250
 #define HDR_PREF_ADDRESS   0x258
-#define HDR_INIT_SIZE      0x260
-#define HDR_MIN_END        0x264 /* through init_size (protocol 2.10) */
-#define HDR_MAX_END        0x290 /* edd_mbr_sig_buffer follows */
+#define HDR_INIT_SIZE	   0x260
+#define HDR_MIN_END	   0x264 /* through init_size (protocol 2.10) */
+#define HDR_MAX_END	   0x290 /* edd_mbr_sig_buffer follows */
 
 #define BOOT_FLAG_MAGIC 0xAA55
-#define HDRS_MAGIC      0x53726448u /* "HdrS" */
-#define PROTO_64BIT     0x020c /* 2.12: xloadflags, 64-bit entry */
-#define LOADED_HIGH     0x01 /* loadflags bit 0: bzImage at 1 MiB+ */
-#define XLF_KERNEL_64   0x0001
-#define LOADER_ID_NONE  0xff /* type_of_loader: no assigned id */
+#define HDRS_MAGIC	0x53726448u /* "HdrS" */
+#define PROTO_64BIT	0x020c	    /* 2.12: xloadflags, 64-bit entry */
+#define LOADED_HIGH	0x01	    /* loadflags bit 0: bzImage at 1 MiB+ */
+#define XLF_KERNEL_64	0x0001
+#define LOADER_ID_NONE	0xff /* type_of_loader: no assigned id */
 
 /* Zero page fields (zero-page.rst). */
 #define BP_EXT_RAMDISK_IMAGE 0x0c0
 #define BP_EXT_RAMDISK_SIZE  0x0c4
 #define BP_EXT_CMD_LINE_PTR  0x0c8
-#define BP_ALT_MEM_K         0x1e0
-#define BP_E820_ENTRIES      0x1e8
-#define BP_E820_TABLE        0x2d0
-#define E820_ENTRY_SIZE      20
-#define E820_RAM             1
-#define E820_RESERVED        2
+#define BP_ALT_MEM_K	     0x1e0
+#define BP_E820_ENTRIES	     0x1e8
+#define BP_E820_TABLE	     0x2d0
+#define E820_ENTRY_SIZE	     20
+#define E820_RAM	     1
+#define E820_RESERVED	     2
 
 /* What the checks decided; acting on it cannot fail. */
 struct lx_plan {
@@ -168,8 +168,8 @@ static int lx_place_kernel(const struct guest_ram *ram, const uint8_t *img,
 			return -LOADER_EFORMAT;
 		}
 		p->load = align_up(pref, align);
-		if (p->load && ld_range_in(p->load, p->footprint,
-					   LX_HIGH_START, ram->size))
+		if (p->load && ld_range_in(p->load, p->footprint, LX_HIGH_START,
+					   ram->size))
 			return 0;
 		p->load = align_up(LX_HIGH_START, align);
 	} else {
@@ -193,8 +193,8 @@ static int lx_place_initrd(const struct guest_ram *ram, const uint8_t *img,
 
 	if (top > ram->size)
 		top = ram->size;
-	if (initrd_len > top || ((top - initrd_len) & ~(LOADER_PAGE - 1)) <
-				    kernel_end) {
+	if (initrd_len > top ||
+	    ((top - initrd_len) & ~(LOADER_PAGE - 1)) < kernel_end) {
 		*why = "linux: initrd does not fit between the kernel and "
 		       "initrd_addr_max / end of RAM";
 		return -LOADER_ESPACE;
@@ -223,14 +223,13 @@ static void lx_write_e820(uint8_t *bp, const struct guest_ram *ram)
 	}
 	bp[BP_E820_ENTRIES] = (uint8_t)n;
 	uint64_t kb = (ram->size - LX_HIGH_START) / 1024;
-	ld_wr32(bp + BP_ALT_MEM_K, kb > 0xffffffffULL ? 0xffffffffu
-						      : (uint32_t)kb);
+	ld_wr32(bp + BP_ALT_MEM_K,
+		kb > 0xffffffffULL ? 0xffffffffu : (uint32_t)kb);
 }
 
-int loader_linux(const struct guest_ram *ram, const void *bzimage,
-		 size_t len, const void *initrd, size_t initrd_len,
-		 const char *cmdline, struct vcpu_start *start,
-		 const char **why)
+int loader_linux(const struct guest_ram *ram, const void *bzimage, size_t len,
+		 const void *initrd, size_t initrd_len, const char *cmdline,
+		 struct vcpu_start *start, const char **why)
 {
 	const uint8_t *img = bzimage;
 	struct lx_plan p;
@@ -243,8 +242,7 @@ int loader_linux(const struct guest_ram *ram, const void *bzimage,
 		return -LOADER_ESPACE;
 	}
 	uint64_t pt_pages = ld_idmap_pages(ram->size);
-	if (pt_pages == 0 ||
-	    pt_pages > (LX_PT_END - LX_PT_GPA) / LOADER_PAGE) {
+	if (pt_pages == 0 || pt_pages > (LX_PT_END - LX_PT_GPA) / LOADER_PAGE) {
 		*why = "linux: RAM too large for the boot page tables";
 		return -LOADER_EUNSUPPORTED;
 	}
@@ -286,7 +284,8 @@ int loader_linux(const struct guest_ram *ram, const void *bzimage,
 	ld_wr32(bp + HDR_RAMDISK_IMAGE, (uint32_t)p.initrd_gpa);
 	ld_wr32(bp + HDR_RAMDISK_SIZE, (uint32_t)initrd_len);
 	ld_wr32(bp + BP_EXT_RAMDISK_IMAGE, (uint32_t)(p.initrd_gpa >> 32));
-	ld_wr32(bp + BP_EXT_RAMDISK_SIZE, (uint32_t)((uint64_t)initrd_len >> 32));
+	ld_wr32(bp + BP_EXT_RAMDISK_SIZE,
+		(uint32_t)((uint64_t)initrd_len >> 32));
 	ld_wr16(bp + HDR_HEAP_END_PTR, 0);
 	ld_wr32(bp + HDR_CMD_LINE_PTR, (uint32_t)LX_CMDLINE_GPA);
 	ld_wr32(bp + BP_EXT_CMD_LINE_PTR, 0);
