@@ -16,6 +16,7 @@ check() { if eval "$1"; then ok "$2"; else no "$2"; fi; }
 
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
+[ -n "${KSH_KEEP_LOG:-}" ] && trap 'cp "$t/serial.log" "$KSH_KEEP_LOG"; rm -rf "$t"' EXIT
 # acpi=off: QEMU's firmware tables sit in RAM our e820 calls usable.
 cmd="console=ttyS0 acpi=off ksh.run=cat%20/proc/cmdline ksh.after=shell"
 if ! "$b/tests/linux-loader-dump" "$img/vmlinuz" "$img/initramfs.cpio.gz" \
