@@ -9,11 +9,11 @@
 
 #include "loader_test_util.h"
 
-#define MIB       0x100000ULL
+#define MIB	  0x100000ULL
 #define RAM_SIZE  (32 * MIB)
 #define MB1_MAGIC 0x1BADB002u
 #define MB2_MAGIC 0xE85250D6u
-#define CMDLINE   "console=ttyS0 ksh.test=1"
+#define CMDLINE	  "console=ttyS0 ksh.test=1"
 
 static uint32_t rd32(const uint8_t *p)
 {
@@ -70,8 +70,7 @@ static void refused(const struct lt_file *f, uint64_t ram_size, int rc)
 }
 
 /* Checks the flat 32-bit GDT and the common PROT32 state. */
-static void check_prot32(const struct guest_ram *r,
-			 const struct vcpu_start *st)
+static void check_prot32(const struct guest_ram *r, const struct vcpu_start *st)
 {
 	uint64_t cs, ds;
 
@@ -116,8 +115,7 @@ static void check_elf32_loaded(const struct guest_ram *r,
 }
 
 /* The three-region map both versions report. */
-static void check_region(uint64_t base, uint64_t len, uint32_t type,
-			 unsigned i)
+static void check_region(uint64_t base, uint64_t len, uint32_t type, unsigned i)
 {
 	static const uint64_t bases[] = {0, 0xA0000, MIB};
 	static const uint64_t lens[] = {0xA0000, 0x60000, RAM_SIZE - MIB};
@@ -502,8 +500,8 @@ Test(loader_multiboot, refuses_long_cmdline_and_garbage)
 		     -LOADER_ESPACE);
 	cr_assert(lt_all(&r, 0, RAM_SIZE, 0xAA));
 	big[4095] = 0;
-	cr_assert_eq(loader_multiboot(&r, f.data, f.len, big, &st, &why),
-		     0, "%s", why);
+	cr_assert_eq(loader_multiboot(&r, f.data, f.len, big, &st, &why), 0,
+		     "%s", why);
 	free(big);
 	memset(f.data, 0x5A, f.len);
 	refused(&f, RAM_SIZE, -LOADER_EFORMAT);

@@ -30,7 +30,7 @@
 #define MB_STACK_TOP   0x8000ULL
 #define MB_LOAD_MIN    0x100000ULL
 #define MB_LOW_END     0xA0000ULL /* conventional memory: 640 KiB */
-#define MB_4G          0x100000000ULL
+#define MB_4G	       0x100000000ULL
 
 #define MB_LOADER_NAME "ksh"
 
@@ -55,9 +55,9 @@ uint64_t mb_load_hi(const struct guest_ram *ram);
 
 /* Plans a load from the address fields; entry must fall in the loaded
  * range. */
-int mb_plan_addr(size_t len, const struct mb_addr *a,
-		 uint32_t entry, const struct guest_ram *ram,
-		 struct mb_plan *p, const char **why);
+int mb_plan_addr(size_t len, const struct mb_addr *a, uint32_t entry,
+		 const struct guest_ram *ram, struct mb_plan *p,
+		 const char **why);
 
 /* Plans an ELF32 (i386) or ELF64 (x86-64) load at p_paddr. */
 int mb_plan_elf(const void *img, size_t len, const struct guest_ram *ram,

@@ -26,9 +26,9 @@ uint64_t mb_load_hi(const struct guest_ram *ram)
 	return ram->size < MB_4G ? ram->size : MB_4G;
 }
 
-int mb_plan_addr(size_t len, const struct mb_addr *a,
-		 uint32_t entry, const struct guest_ram *ram,
-		 struct mb_plan *p, const char **why)
+int mb_plan_addr(size_t len, const struct mb_addr *a, uint32_t entry,
+		 const struct guest_ram *ram, struct mb_plan *p,
+		 const char **why)
 {
 	uint64_t header_addr = a->header_addr, load_addr = a->load_addr;
 

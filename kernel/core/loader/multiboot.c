@@ -12,19 +12,19 @@
 #include "lutil.h"
 #include "mb.h"
 
-#define MB1_MAGIC        0x1BADB002u
-#define MB1_BOOT_MAGIC   0x2BADB002u /* EAX at entry (3.2) */
-#define MB1_SEARCH       8192u
-#define MB1_HDR_MIN      12u /* magic, flags, checksum */
+#define MB1_MAGIC	 0x1BADB002u
+#define MB1_BOOT_MAGIC	 0x2BADB002u /* EAX at entry (3.2) */
+#define MB1_SEARCH	 8192u
+#define MB1_HDR_MIN	 12u /* magic, flags, checksum */
 #define MB1_HDR_ADDR_END 32u /* + header_addr .. entry_addr */
 
 /* Header flags (3.1.2). */
 #define MB1_F_PAGE_ALIGN 0x00000001u /* modules 4 KiB aligned: none loaded */
-#define MB1_F_MEMINFO    0x00000002u /* mem_* fields: always given */
-#define MB1_F_VIDEO      0x00000004u /* video mode table: not offered */
-#define MB1_F_ADDR       0x00010000u /* address fields valid (a.out kludge) */
-#define MB1_F_REQUIRED   0x0000ffffu
-#define MB1_F_KNOWN_REQ  (MB1_F_PAGE_ALIGN | MB1_F_MEMINFO)
+#define MB1_F_MEMINFO	 0x00000002u /* mem_* fields: always given */
+#define MB1_F_VIDEO	 0x00000004u /* video mode table: not offered */
+#define MB1_F_ADDR	 0x00010000u /* address fields valid (a.out kludge) */
+#define MB1_F_REQUIRED	 0x0000ffffu
+#define MB1_F_KNOWN_REQ	 (MB1_F_PAGE_ALIGN | MB1_F_MEMINFO)
 
 /* Info flags (3.3) and field offsets in the info structure. */
 #define MBI_F_MEM     0x001u
@@ -44,9 +44,9 @@
 #define MBI_SIZE      120 /* through the framebuffer fields */
 
 /* Placement inside the boot area (mb.h). */
-#define MB1_MMAP_GPA  (MB_INFO_GPA + 0x100)
-#define MB1_NAME_GPA  (MB_INFO_GPA + 0x200)
-#define MB1_MMAP_ENT  24u /* size field + base, length, type */
+#define MB1_MMAP_GPA (MB_INFO_GPA + 0x100)
+#define MB1_NAME_GPA (MB_INFO_GPA + 0x200)
+#define MB1_MMAP_ENT 24u /* size field + base, length, type */
 
 /* Finds the first aligned magic whose checksum holds (as GRUB does: a
  * stray magic with a wrong checksum is skipped). Returns its offset or -1. */
@@ -58,8 +58,8 @@ static long mb1_find(const uint8_t *img, size_t len)
 		uint32_t magic = ld_rd32(img + off);
 		if (magic != MB1_MAGIC)
 			continue;
-		uint32_t sum = magic + ld_rd32(img + off + 4) +
-			       ld_rd32(img + off + 8);
+		uint32_t sum =
+		    magic + ld_rd32(img + off + 4) + ld_rd32(img + off + 8);
 		if (sum == 0)
 			return (long)off;
 	}
@@ -104,8 +104,8 @@ static void mb1_write_info(const struct guest_ram *ram, const char *cmdline,
 	ld_wr32(mbi + MBI_NAME, (uint32_t)MB1_NAME_GPA);
 }
 
-static int mb1_load(const struct guest_ram *ram, const uint8_t *img,
-		    size_t len, const char *cmdline, size_t cmd_len,
+static int mb1_load(const struct guest_ram *ram, const uint8_t *img, size_t len,
+		    const char *cmdline, size_t cmd_len,
 		    struct vcpu_start *start, const char **why)
 {
 	long off = mb1_find(img, len);
@@ -143,8 +143,7 @@ static int mb1_load(const struct guest_ram *ram, const uint8_t *img,
 		    .load_end_addr = ld_rd32(h + 20),
 		    .bss_end_addr = ld_rd32(h + 24),
 		};
-		rc = mb_plan_addr(len, &a, ld_rd32(h + 28), ram, &plan,
-				  why);
+		rc = mb_plan_addr(len, &a, ld_rd32(h + 28), ram, &plan, why);
 	} else if (elf_is_elf(img, len)) {
 		rc = mb_plan_elf(img, len, ram, &plan, why);
 	} else {
@@ -161,8 +160,8 @@ static int mb1_load(const struct guest_ram *ram, const uint8_t *img,
 	return 0;
 }
 
-int loader_multiboot(const struct guest_ram *ram, const void *image,
-		     size_t len, const char *cmdline, struct vcpu_start *start,
+int loader_multiboot(const struct guest_ram *ram, const void *image, size_t len,
+		     const char *cmdline, struct vcpu_start *start,
 		     const char **why)
 {
 	const uint8_t *img = image;

@@ -42,7 +42,7 @@ enum mb2_htag {
 #define MB2_I_MMAP    6u
 
 #define MB2_CONSOLE_REQUIRED 0x1u /* console_flags bit 0 (3.1.7) */
-#define MB2_MMAP_ENTRY       24u
+#define MB2_MMAP_ENTRY	     24u
 
 static uint64_t align8(uint64_t v)
 {
