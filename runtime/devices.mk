@@ -8,7 +8,8 @@ RUNTIME_DEVICE_SRCS := \
 	runtime/devices/vdev_bus.c \
 	runtime/devices/pic.c \
 	runtime/devices/pit.c \
-	runtime/devices/uart.c
+	runtime/devices/uart.c \
+	runtime/devices/rtc.c
 
 UNIT_UNDER_TEST += $(RUNTIME_DEVICE_SRCS)
 
