@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: MIT
+/*
+ * native_host: runs a native domain ELF inside a Linux process, so the
+ * runtime and the test guests are exercised on the build machine before
+ * (and independently of) the kernel. Not a hypervisor and not a security
+ * boundary: the guest runs at CPL 3 in this process.
+ *
+ * How: the ELF is checked and loaded as kernel/include/ksh/native.h says
+ * (PT_LOADs at p_paddr inside [1 MiB, ram - reserved), the rest zeroed),
+ * guest-physical addresses being this process's virtual addresses (RAM is
+ * mapped at its own addresses). Every VMMCALL (0f 01 d9) and VMCALL
+ * (0f 01 c1) in the executable segments is replaced by UD2; NOP (0f 0b 90)
+ * in the loaded copy, because in user mode on a machine that is itself a
+ * virtual machine the real instructions go to that machine's hypervisor
+ * (KVM answers them with -KVM_EPERM) instead of trapping. The SIGILL of a
+ * patched site is a hypercall: the handler applies the ABI
+ * (kernel/include/ksh/hypercall.h) to the saved registers and resumes
+ * after it. Any other fault (a privileged instruction at CPL 3, an access
+ * outside the mapping) stops the guest, like the kernel would.
+ *
+ * Differences from the kernel, all visible in the output:
+ *  - RAM below NH_RAM_LOW (64 KiB) is not mapped (Linux refuses low
+ *    mappings to unprivileged processes): ranges touching it are -EFAULT
+ *    and struct ksh_native_info is at NH_RAM_LOW, not at 0x1000;
+ *  - one domain only: channel, event and audit calls are -KSH_ENOSYS;
+ *  - the guest runs at CPL 3, so privileged instructions stop it.
+ *
+ * Output (stdout): the guest's console bytes, and the harness's own lines:
+ *   HARNESS patched <n> hypercall sites
+ *   HARNESS exit <status>                 KSH_HC_EXIT
+ *   HARNESS stopped signal=<sig> rip=0x<rip>
+ *   HARNESS timeout
+ *   HARNESS error: <why>                  refused before starting (rc 2)
+ *
+ * Usage: native_host [--ram MiB] [--name NAME] [--id N] [--bad-magic] ELF
+ *        native_host --check-multiboot 1|2 ELF   (header check only)
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ksh/hypercall.h>
+#include <ksh/native.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+#include <sched.h>
+
+#define NH_RAM_LOW 0x10000ull
+
+static uint64_t nh_ram;	      /* RAM size: guest-physical [0, nh_ram) */
+static struct timespec nh_t0; /* KSH_HC_TIME origin */
+
+static void nh_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void nh_say(const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (n > 0 &&
+	    write(1, line,
+		  (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1) < 0)
+		_exit(3);
+}
+
+static int nh_fail(const char *why)
+{
+	nh_say("HARNESS error: %s\n", why);
+	return 2;
+}
+
+/* [gpa, gpa + len) inside the mapped RAM, wrap-around included. */
+static int nh_range_ok(uint64_t gpa, uint64_t len)
+{
+	return gpa >= NH_RAM_LOW && gpa <= nh_ram && len <= nh_ram - gpa;
+}
+
+static int64_t nh_hypercall(uint64_t nr, uint64_t a0, uint64_t a1)
+{
+	struct ksh_domain_info *di;
+	const struct ksh_native_info *ni;
+	struct timespec t;
+
+	switch (nr) {
+	case KSH_HC_CONSOLE_WRITE:
+		if (!nh_range_ok(a0, a1))
+			return -KSH_EFAULT;
+		if (a1 && write(1, (const void *)(uintptr_t)a0, a1) < 0)
+			_exit(3);
+		return (int64_t)a1;
+	case KSH_HC_YIELD:
+		sched_yield();
+		return 0;
+	case KSH_HC_DOMAIN_INFO:
+		if (a1 < sizeof(*di))
+			return -KSH_EINVAL;
+		if (!nh_range_ok(a0, sizeof(*di)))
+			return -KSH_EFAULT;
+		di = (struct ksh_domain_info *)(uintptr_t)a0;
+		ni = (const struct ksh_native_info *)(uintptr_t)NH_RAM_LOW;
+		memset(di, 0, sizeof(*di));
+		di->domain_id = ni->domain_id;
+		di->n_domains = 1;
+		di->n_handles = ni->n_handles;
+		di->vcpus = 1;
+		di->ram_size = ni->ram_size;
+		memcpy(di->name, ni->name, sizeof(di->name));
+		return 0;
+	case KSH_HC_TIME:
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		return (int64_t)(t.tv_sec - nh_t0.tv_sec) * 1000000000 +
+		       (t.tv_nsec - nh_t0.tv_nsec);
+	case KSH_HC_EXIT:
+		nh_say("HARNESS exit %d\n", (int)a0);
+		_exit((int)a0 & 0xff);
+	default:
+		return -KSH_ENOSYS;
+	}
+}
+
+static void nh_on_signal(int sig, siginfo_t *si, void *ctx)
+{
+	ucontext_t *uc = ctx;
+	greg_t *r = uc->uc_mcontext.gregs;
+	const uint8_t *ip = (const uint8_t *)(uintptr_t)r[REG_RIP];
+	uint64_t rip = (uint64_t)r[REG_RIP];
+
+	(void)si;
+	if (sig == SIGALRM) {
+		nh_say("HARNESS timeout\n");
+		_exit(124);
+	}
+	if (sig == SIGILL && rip >= NH_RAM_LOW && rip + 3 <= nh_ram &&
+	    ip[0] == 0x0f && ip[1] == 0x0b && ip[2] == 0x90) {
+		r[REG_RAX] =
+		    nh_hypercall((uint64_t)r[REG_RAX], (uint64_t)r[REG_RDI],
+				 (uint64_t)r[REG_RSI]);
+		r[REG_RIP] += 3;
+		return;
+	}
+	nh_say("HARNESS stopped signal=%d rip=0x%llx\n", sig,
+	       (unsigned long long)rip);
+	_exit(128 + sig);
+}
+
+static void *nh_read_file(const char *path, size_t *len)
+{
+	struct stat st;
+	void *p;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) || st.st_size <= 0) {
+		close(fd);
+		return NULL;
+	}
+	p = malloc((size_t)st.st_size);
+	if (p && read(fd, p, (size_t)st.st_size) != st.st_size) {
+		free(p);
+		p = NULL;
+	}
+	close(fd);
+	*len = (size_t)st.st_size;
+	return p;
+}
+
+/* Checks the ELF against native.h, then loads and patches it. */
+static int nh_load(const uint8_t *f, size_t len, uint64_t *entry)
+{
+	const Elf64_Ehdr *eh = (const void *)f;
+	int patched = 0;
+
+	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS64 ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB)
+		return nh_fail("not an ELF64 little-endian file");
+	if (eh->e_type != ET_EXEC || eh->e_machine != EM_X86_64)
+		return nh_fail("not an x86-64 ET_EXEC");
+	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phoff > len ||
+	    (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr) > len - eh->e_phoff)
+		return nh_fail("program headers outside the file");
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < eh->e_phnum; i++) {
+			const Elf64_Phdr *ph =
+			    (const void *)(f + eh->e_phoff + i * sizeof(*ph));
+			uint8_t *dst = (uint8_t *)(uintptr_t)ph->p_paddr;
+
+			if (ph->p_type != PT_LOAD)
+				continue;
+			if (pass == 0) { /* check everything first */
+				if (ph->p_filesz > ph->p_memsz ||
+				    ph->p_offset > len ||
+				    ph->p_filesz > len - ph->p_offset ||
+				    ph->p_paddr < KSH_NATIVE_LOAD_MIN ||
+				    ph->p_paddr >
+					nh_ram - KSH_NATIVE_RESERVED ||
+				    ph->p_memsz > nh_ram - KSH_NATIVE_RESERVED -
+						      ph->p_paddr)
+					return nh_fail(
+					    "segment outside "
+					    "[1 MiB, ram - reserved)");
+				if (ph->p_vaddr != ph->p_paddr)
+					return nh_fail("p_vaddr != p_paddr");
+				continue;
+			}
+			memcpy(dst, f + ph->p_offset, ph->p_filesz);
+			memset(dst + ph->p_filesz, 0,
+			       ph->p_memsz - ph->p_filesz);
+			if (!(ph->p_flags & PF_X))
+				continue;
+			for (uint64_t o = 0; o + 3 <= ph->p_filesz; o++) {
+				if (dst[o] == 0x0f && dst[o + 1] == 0x01 &&
+				    (dst[o + 2] == 0xd9 ||
+				     dst[o + 2] == 0xc1)) {
+					dst[o + 1] = 0x0b;
+					dst[o + 2] = 0x90;
+					patched++;
+				}
+			}
+		}
+	}
+	if (eh->e_entry < KSH_NATIVE_LOAD_MIN || eh->e_entry >= nh_ram)
+		return nh_fail("entry point outside RAM");
+	nh_say("HARNESS patched %d hypercall sites\n", patched);
+	*entry = eh->e_entry;
+	return 0;
+}
+
+/* Multiboot header check: v1 (spec 0.6.96 3.1.1) magic 0x1BADB002 in the
+ * first 8 KiB, 4-byte aligned, magic + flags + checksum == 0; v2 (spec 2.0
+ * 3.1.1) magic 0xE85250D6 in the first 32 KiB, 8-byte aligned, magic +
+ * arch + length + checksum == 0, tags inside the header ending with an end
+ * tag. And the file must be an ELF32 i386 executable. */
+static int nh_check_multiboot(int version, const uint8_t *f, size_t len)
+{
+	const Elf32_Ehdr *eh = (const void *)f;
+	size_t limit = version == 1 ? 8192 : 32768, step = version == 1 ? 4 : 8;
+	uint32_t magic = version == 1 ? 0x1BADB002u : 0xE85250D6u;
+
+	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS32 || eh->e_machine != EM_386 ||
+	    eh->e_type != ET_EXEC)
+		return nh_fail("not an ELF32 i386 executable");
+	if (limit > len)
+		limit = len;
+	for (size_t o = 0; o + 16 <= limit; o += step) {
+		uint32_t w[4];
+
+		memcpy(w, f + o, sizeof(w));
+		if (w[0] != magic)
+			continue;
+		if (version == 1) {
+			if ((uint32_t)(w[0] + w[1] + w[2]) != 0)
+				return nh_fail("MB1 checksum");
+			if (w[1] & 0x10000)
+				return nh_fail("MB1 a.out kludge set");
+			nh_say("MB1 header at %zu flags=0x%x\n", o, w[1]);
+			return 0;
+		}
+		if (w[1] != 0 || w[2] < 24 || o + w[2] > len ||
+		    (uint32_t)(w[0] + w[1] + w[2] + w[3]) != 0)
+			return nh_fail("MB2 header fields or checksum");
+		for (size_t t = o + 16; t + 8 <= o + w[2];) {
+			uint16_t type, flags;
+			uint32_t size;
+
+			memcpy(&type, f + t, 2);
+			memcpy(&flags, f + t + 2, 2);
+			memcpy(&size, f + t + 4, 4);
+			if (size < 8 || t + size > o + w[2])
+				return nh_fail("MB2 tag outside the header");
+			if (type == 0) {
+				if (size != 8 || t + 8 != o + w[2])
+					return nh_fail("MB2 end tag");
+				nh_say("MB2 header at %zu length=%u\n", o,
+				       w[2]);
+				return 0;
+			}
+			t += (size + 7) & ~7u;
+		}
+		return nh_fail("MB2 header has no end tag");
+	}
+	return nh_fail("no Multiboot header in the search window");
+}
+
+int main(int argc, char **argv)
+{
+	uint64_t ram_mib = 4, entry = 0, rsp;
+	const char *name = "native", *path = NULL;
+	unsigned int id = 1;
+	int bad_magic = 0, mb = 0;
+	struct ksh_native_info *info;
+	struct sigaction sa;
+	stack_t alt;
+	uint8_t *f;
+	size_t len;
+	void *ram;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--ram") && i + 1 < argc)
+			ram_mib = strtoull(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--name") && i + 1 < argc)
+			name = argv[++i];
+		else if (!strcmp(argv[i], "--id") && i + 1 < argc)
+			id = (unsigned int)strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--bad-magic"))
+			bad_magic = 1;
+		else if (!strcmp(argv[i], "--check-multiboot") && i + 1 < argc)
+			mb = atoi(argv[++i]);
+		else if (!path && argv[i][0] != '-')
+			path = argv[i];
+		else
+			return nh_fail("usage: native_host [--ram MiB] [--name "
+				       "N] [--id N] [--bad-magic] ELF");
+	}
+	if (!path)
+		return nh_fail("no ELF given");
+	f = nh_read_file(path, &len);
+	if (!f)
+		return nh_fail("cannot read the ELF");
+	if (mb == 1 || mb == 2)
+		return nh_check_multiboot(mb, f, len);
+	if (ram_mib < 2 || ram_mib > 1024)
+		return nh_fail("--ram must be 2 .. 1024 MiB");
+	nh_ram = ram_mib << 20;
+
+	ram = mmap((void *)(uintptr_t)NH_RAM_LOW, nh_ram - NH_RAM_LOW,
+		   PROT_READ | PROT_WRITE | PROT_EXEC,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	if (ram != (void *)(uintptr_t)NH_RAM_LOW)
+		return nh_fail("cannot map guest RAM at its own addresses");
+	if (nh_load(f, len, &entry))
+		return 2;
+
+	info = (struct ksh_native_info *)(uintptr_t)NH_RAM_LOW;
+	info->magic = bad_magic ? 0 : KSH_NATIVE_INFO_MAGIC;
+	info->domain_id = id;
+	info->n_handles = 0;
+	info->ram_size = nh_ram;
+	/* name[] is 64 bytes and need not be NUL-terminated */
+	strncpy(info->name, name, sizeof(info->name));
+
+	alt.ss_sp = malloc(1 << 16);
+	alt.ss_size = 1 << 16;
+	alt.ss_flags = 0;
+	if (!alt.ss_sp || sigaltstack(&alt, NULL))
+		return nh_fail("sigaltstack");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = nh_on_signal;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	for (int s = 1; s < 32; s++)
+		if (s != SIGKILL && s != SIGSTOP && s != SIGCHLD &&
+		    s != SIGPIPE)
+			sigaction(s, &sa, NULL);
+	alarm(60);
+	clock_gettime(CLOCK_MONOTONIC, &nh_t0);
+
+	/* Entry state of native.h: RSP below the reserved top, RDI = info. */
+	rsp = nh_ram - KSH_NATIVE_RESERVED;
+	__asm__ volatile("movq %0, %%rsp\n\t"
+			 "xorl %%ebp, %%ebp\n\t"
+			 "jmp *%1"
+			 :
+			 : "r"(rsp), "r"(entry), "D"(info)
+			 : "memory");
+	__builtin_unreachable();
+}
