@@ -24,8 +24,11 @@ RT_HC_DEF_vmcall := KSH_RT_HC_VMCALL
 ifeq ($(RT_HC_DEF_$(RT_HC_INSN)),)
 $(error RT_HC_INSN must be auto, vmmcall or vmcall, not '$(RT_HC_INSN)')
 endif
+# One section per function and object, so the link below drops what a
+# guest does not use (--gc-sections).
 $(BUILD)/guest/%.o: GUEST_ALL_CFLAGS += \
-	-DKSH_RT_HC_INSN=$(RT_HC_DEF_$(RT_HC_INSN))
+	-DKSH_RT_HC_INSN=$(RT_HC_DEF_$(RT_HC_INSN)) \
+	-ffunction-sections -fdata-sections
 
 $(RT_NATIVE_LIB): $(RT_NATIVE_OBJS)
 	@mkdir -p $(@D)
@@ -41,9 +44,10 @@ INSTALL_FILES += $(RT_NATIVE_LIB):lib/ksh/libksh-native.a:0644 \
 	$(foreach h,$(wildcard runtime/include/ksh/rt/*.h),$(h):include/ksh/rt/$(notdir $(h)):0644)
 
 # Native links: deterministic (no build id; ar D above), debug info
-# stripped to keep payloads small (symbols stay, for reading RIPs in logs).
+# stripped and unused sections dropped to keep payloads small (symbols
+# stay, for reading RIPs in logs).
 RT_NATIVE_LDFLAGS := -nostdlib -static -T $(RT_NATIVE_LDS) --build-id=none \
-	-z max-page-size=4096 -z noexecstack --strip-debug
+	-z max-page-size=4096 -z noexecstack --strip-debug --gc-sections
 
 # ---- test guests (tests/guests/*.c; each file documents its lines) ----
 GUESTS_DIR := $(BUILD)/guests
@@ -93,8 +97,11 @@ ALL += $(GUEST64_ELFS) $(GUEST32_ELFS)
 # Host harness that runs the guests in a Linux process (no hypervisor:
 # see its header) and the TAP suite built on it.
 NATIVE_HOST := $(BUILD)/tests/native-host
-$(NATIVE_HOST): $(BUILD)/host/tests/guests/native_host.o
+$(NATIVE_HOST): $(BUILD)/host/tests/guests/native_host.o \
+		$(patsubst %.c,$(BUILD)/host/%.o,$(wildcard kernel/core/loader/*.c))
 	@mkdir -p $(@D)
 	$(Q)$(HOST_CC) -o $@ $^
 ALL += $(NATIVE_HOST)
 SUITES += tap:tests/guests/run-host.sh:120
+# tests/unit/test_rt_guests_load.c reads the guests by path.
+$(BUILD)/tests/unit-tests: | $(GUEST64_ELFS) $(GUEST32_ELFS)

@@ -5,10 +5,11 @@
  * (and independently of) the kernel. Not a hypervisor and not a security
  * boundary: the guest runs at CPL 3 in this process.
  *
- * How: the ELF is checked and loaded as kernel/include/ksh/native.h says
- * (PT_LOADs at p_paddr inside [1 MiB, ram - reserved), the rest zeroed),
- * guest-physical addresses being this process's virtual addresses (RAM is
- * mapped at its own addresses). Every VMMCALL (0f 01 d9) and VMCALL
+ * How: the ELF is checked and loaded by the kernel's own loader_native
+ * (kernel/core/loader/native.c) into a buffer, which is then copied to a
+ * mapping at the guest-physical addresses themselves (guest-physical ==
+ * this process's virtual), so the guest runs at the addresses it was
+ * linked for, from the loader's RIP and RSP. Every VMMCALL (0f 01 d9) and VMCALL
  * (0f 01 c1) in the executable segments is replaced by UD2; NOP (0f 0b 90)
  * in the loaded copy, because in user mode on a machine that is itself a
  * virtual machine the real instructions go to that machine's hypervisor
@@ -39,6 +40,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ksh/hypercall.h>
+#include <ksh/loader.h>
 #include <ksh/native.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -176,65 +178,54 @@ static void *nh_read_file(const char *path, size_t *len)
 	return p;
 }
 
-/* Checks the ELF against native.h, then loads and patches it. */
-static int nh_load(const uint8_t *f, size_t len, uint64_t *entry)
+/* Loads the ELF with the kernel's own loader (kernel/core/loader/native.c)
+ * into a scratch RAM buffer, copies the result to the fixed mapping, moves
+ * the info block to NH_RAM_LOW and patches the hypercall instructions of
+ * the executable segments. */
+static int nh_load(const uint8_t *f, size_t len, const char *name,
+		   unsigned int id, int bad_magic, struct vcpu_start *start)
 {
+	struct guest_ram scratch = {NULL, nh_ram};
 	const Elf64_Ehdr *eh = (const void *)f;
-	int patched = 0;
+	struct ksh_native_info *info;
+	const char *why = "";
+	int patched = 0, rc;
 
-	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS64 ||
-	    eh->e_ident[EI_DATA] != ELFDATA2LSB)
-		return nh_fail("not an ELF64 little-endian file");
-	if (eh->e_type != ET_EXEC || eh->e_machine != EM_X86_64)
-		return nh_fail("not an x86-64 ET_EXEC");
-	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phoff > len ||
-	    (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr) > len - eh->e_phoff)
-		return nh_fail("program headers outside the file");
-	for (int pass = 0; pass < 2; pass++) {
-		for (int i = 0; i < eh->e_phnum; i++) {
-			const Elf64_Phdr *ph =
-			    (const void *)(f + eh->e_phoff + i * sizeof(*ph));
-			uint8_t *dst = (uint8_t *)(uintptr_t)ph->p_paddr;
+	scratch.base = mmap(NULL, nh_ram, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (scratch.base == MAP_FAILED)
+		return nh_fail("cannot allocate the loader's RAM buffer");
+	rc = loader_native(&scratch, f, len, id, name, 0, start, &why);
+	if (rc) {
+		nh_say("HARNESS error: loader_native %d: %s\n", rc, why);
+		return 2;
+	}
+	memcpy((void *)(uintptr_t)NH_RAM_LOW, scratch.base + NH_RAM_LOW,
+	       nh_ram - NH_RAM_LOW);
+	info = (struct ksh_native_info *)(uintptr_t)NH_RAM_LOW;
+	memcpy(info, scratch.base + KSH_NATIVE_INFO_GPA, sizeof(*info));
+	if (bad_magic)
+		info->magic = 0;
+	munmap(scratch.base, nh_ram);
 
-			if (ph->p_type != PT_LOAD)
-				continue;
-			if (pass == 0) { /* check everything first */
-				if (ph->p_filesz > ph->p_memsz ||
-				    ph->p_offset > len ||
-				    ph->p_filesz > len - ph->p_offset ||
-				    ph->p_paddr < KSH_NATIVE_LOAD_MIN ||
-				    ph->p_paddr >
-					nh_ram - KSH_NATIVE_RESERVED ||
-				    ph->p_memsz > nh_ram - KSH_NATIVE_RESERVED -
-						      ph->p_paddr)
-					return nh_fail(
-					    "segment outside "
-					    "[1 MiB, ram - reserved)");
-				if (ph->p_vaddr != ph->p_paddr)
-					return nh_fail("p_vaddr != p_paddr");
-				continue;
-			}
-			memcpy(dst, f + ph->p_offset, ph->p_filesz);
-			memset(dst + ph->p_filesz, 0,
-			       ph->p_memsz - ph->p_filesz);
-			if (!(ph->p_flags & PF_X))
-				continue;
-			for (uint64_t o = 0; o + 3 <= ph->p_filesz; o++) {
-				if (dst[o] == 0x0f && dst[o + 1] == 0x01 &&
-				    (dst[o + 2] == 0xd9 ||
-				     dst[o + 2] == 0xc1)) {
-					dst[o + 1] = 0x0b;
-					dst[o + 2] = 0x90;
-					patched++;
-				}
+	/* loader_native accepted the headers, so they are in bounds. */
+	for (int i = 0; i < eh->e_phnum; i++) {
+		const Elf64_Phdr *ph =
+		    (const void *)(f + eh->e_phoff + i * sizeof(*ph));
+		uint8_t *dst = (uint8_t *)(uintptr_t)ph->p_paddr;
+
+		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
+			continue;
+		for (uint64_t o = 0; o + 3 <= ph->p_filesz; o++) {
+			if (dst[o] == 0x0f && dst[o + 1] == 0x01 &&
+			    (dst[o + 2] == 0xd9 || dst[o + 2] == 0xc1)) {
+				dst[o + 1] = 0x0b;
+				dst[o + 2] = 0x90;
+				patched++;
 			}
 		}
 	}
-	if (eh->e_entry < KSH_NATIVE_LOAD_MIN || eh->e_entry >= nh_ram)
-		return nh_fail("entry point outside RAM");
 	nh_say("HARNESS patched %d hypercall sites\n", patched);
-	*entry = eh->e_entry;
 	return 0;
 }
 
@@ -297,11 +288,11 @@ static int nh_check_multiboot(int version, const uint8_t *f, size_t len)
 
 int main(int argc, char **argv)
 {
-	uint64_t ram_mib = 4, entry = 0, rsp;
+	uint64_t ram_mib = 4;
+	struct vcpu_start start;
 	const char *name = "native", *path = NULL;
 	unsigned int id = 1;
 	int bad_magic = 0, mb = 0;
-	struct ksh_native_info *info;
 	struct sigaction sa;
 	stack_t alt;
 	uint8_t *f;
@@ -341,16 +332,8 @@ int main(int argc, char **argv)
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
 	if (ram != (void *)(uintptr_t)NH_RAM_LOW)
 		return nh_fail("cannot map guest RAM at its own addresses");
-	if (nh_load(f, len, &entry))
+	if (nh_load(f, len, name, id, bad_magic, &start))
 		return 2;
-
-	info = (struct ksh_native_info *)(uintptr_t)NH_RAM_LOW;
-	info->magic = bad_magic ? 0 : KSH_NATIVE_INFO_MAGIC;
-	info->domain_id = id;
-	info->n_handles = 0;
-	info->ram_size = nh_ram;
-	/* name[] is 64 bytes and need not be NUL-terminated */
-	strncpy(info->name, name, sizeof(info->name));
 
 	alt.ss_sp = malloc(1 << 16);
 	alt.ss_size = 1 << 16;
@@ -368,13 +351,12 @@ int main(int argc, char **argv)
 	alarm(60);
 	clock_gettime(CLOCK_MONOTONIC, &nh_t0);
 
-	/* Entry state of native.h: RSP below the reserved top, RDI = info. */
-	rsp = nh_ram - KSH_NATIVE_RESERVED;
+	/* The loader's entry state: RIP, RSP; RDI = info (moved, see top). */
 	__asm__ volatile("movq %0, %%rsp\n\t"
 			 "xorl %%ebp, %%ebp\n\t"
 			 "jmp *%1"
 			 :
-			 : "r"(rsp), "r"(entry), "D"(info)
+			 : "r"(start.rsp), "r"(start.rip), "D"(NH_RAM_LOW)
 			 : "memory");
 	__builtin_unreachable();
 }
