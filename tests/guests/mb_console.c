@@ -127,3 +127,23 @@ char *mb_safe_string(char *out, uint32_t size, const char *s)
 	out[i] = '\0';
 	return out;
 }
+
+char *mb_hex64(char *out, uint32_t hi, uint32_t lo)
+{
+	char *p = out;
+	int started = 0;
+
+	*p++ = '0';
+	*p++ = 'x';
+	for (int i = 15; i >= 0; i--) {
+		uint32_t word = i >= 8 ? hi : lo;
+		uint32_t d = (word >> ((i & 7) * 4)) & 0xf;
+
+		if (d || started || i == 0) {
+			*p++ = "0123456789abcdef"[d];
+			started = 1;
+		}
+	}
+	*p = '\0';
+	return out;
+}

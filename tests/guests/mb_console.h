@@ -18,6 +18,10 @@ int32_t mb_hypercall(uint32_t nr, uint32_t a0, uint32_t a1);
 int mb_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 __attribute__((noreturn)) void mb_exit(int status);
 
+/* "0x" and the hex digits of the 64-bit value hi:lo, without leading
+ * zeros, in out (at least 19 bytes); returns out. */
+char *mb_hex64(char *out, uint32_t hi, uint32_t lo);
+
 /* Copies a NUL-terminated guest string into out (at most size - 1 bytes),
  * replacing unprintable bytes with '?'; returns out. */
 char *mb_safe_string(char *out, uint32_t size, const char *s);

@@ -69,6 +69,7 @@ static void mb1_mmap(const struct mb1_info *mbi)
 {
 	uint32_t off = 0, n = 0, avail_kb = 0;
 	int holds_kernel = 0;
+	char b[20], l[20];
 
 	while (off + 4 <= mbi->mmap_length) {
 		const struct mb1_mmap *e =
@@ -81,10 +82,9 @@ static void mb1_mmap(const struct mb1_info *mbi)
 			return;
 		}
 		if (n < MB1_MMAP_SHOW)
-			mb_printf(
-			    "MB1 mmap %u base=0x%x%08x len=0x%x%08x type=%u\n",
-			    n, e->base_hi, e->base_lo, e->len_hi, e->len_lo,
-			    e->type);
+			mb_printf("MB1 mmap %u base=%s len=%s type=%u\n", n,
+				  mb_hex64(b, e->base_hi, e->base_lo),
+				  mb_hex64(l, e->len_hi, e->len_lo), e->type);
 		if (e->type == 1) {
 			/* KiB of the region, from the 64-bit length without
 			 * 64-bit division */

@@ -60,6 +60,7 @@ static void mb2_mmap(const struct mb2_tag *tag)
 	const uint32_t *hdr = (const uint32_t *)(tag + 1);
 	uint32_t esize = hdr[0], n = 0, avail_kb = 0;
 	int holds_kernel = 0;
+	char b[20], l[20];
 
 	if (tag->size < 16 || esize < 24) {
 		mb_printf("MB2 FAIL mmap tag size=%u entry_size=%u\n",
@@ -72,10 +73,9 @@ static void mb2_mmap(const struct mb2_tag *tag)
 		    (const struct mb2_mmap_entry *)((const char *)tag + off);
 
 		if (n < MB2_MMAP_SHOW)
-			mb_printf(
-			    "MB2 mmap %u base=0x%x%08x len=0x%x%08x type=%u\n",
-			    n, e->base_hi, e->base_lo, e->len_hi, e->len_lo,
-			    e->type);
+			mb_printf("MB2 mmap %u base=%s len=%s type=%u\n", n,
+				  mb_hex64(b, e->base_hi, e->base_lo),
+				  mb_hex64(l, e->len_hi, e->len_lo), e->type);
 		if (e->type == 1) {
 			avail_kb += (e->len_lo >> 10) | (e->len_hi << 22);
 			if (!e->base_hi && e->base_lo <= 0x100000 &&

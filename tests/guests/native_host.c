@@ -34,7 +34,12 @@
  *   HARNESS error: <why>                  refused before starting (rc 2)
  *
  * Usage: native_host [--ram MiB] [--name NAME] [--id N] [--bad-magic] ELF
+ *        native_host --multiboot [--ram MiB] [--cmdline TEXT] ELF32
  *        native_host --check-multiboot 1|2 ELF   (header check only)
+ *
+ * --multiboot runs a 32-bit Multiboot kernel the same way (loaded by
+ * loader_multiboot, run in compatibility mode; hypercall arguments are
+ * EAX, EDI, ESI); see nh_run_multiboot for its one requirement.
  */
 #include <elf.h>
 #include <errno.h>
@@ -56,9 +61,14 @@
 #include <sched.h>
 
 #define NH_RAM_LOW 0x10000ull
+#define NH_MB_LOW                                                              \
+	0x1000ull /* Multiboot: the loader's GDT page, info at 0x2000 */
 
-static uint64_t nh_ram;	      /* RAM size: guest-physical [0, nh_ram) */
-static struct timespec nh_t0; /* KSH_HC_TIME origin */
+static uint64_t nh_ram;		     /* RAM size: guest-physical [0, nh_ram) */
+static uint64_t nh_low = NH_RAM_LOW; /* lowest mapped guest-physical */
+static int nh_mode32;		     /* running a 32-bit Multiboot kernel */
+static struct ksh_native_info nh_info; /* what DOMAIN_INFO reports */
+static struct timespec nh_t0;	       /* KSH_HC_TIME origin */
 
 static void nh_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void nh_say(const char *fmt, ...)
@@ -85,7 +95,7 @@ static int nh_fail(const char *why)
 /* [gpa, gpa + len) inside the mapped RAM, wrap-around included. */
 static int nh_range_ok(uint64_t gpa, uint64_t len)
 {
-	return gpa >= NH_RAM_LOW && gpa <= nh_ram && len <= nh_ram - gpa;
+	return gpa >= nh_low && gpa <= nh_ram && len <= nh_ram - gpa;
 }
 
 static int64_t nh_hypercall(uint64_t nr, uint64_t a0, uint64_t a1)
@@ -110,7 +120,7 @@ static int64_t nh_hypercall(uint64_t nr, uint64_t a0, uint64_t a1)
 		if (!nh_range_ok(a0, sizeof(*di)))
 			return -KSH_EFAULT;
 		di = (struct ksh_domain_info *)(uintptr_t)a0;
-		ni = (const struct ksh_native_info *)(uintptr_t)NH_RAM_LOW;
+		ni = &nh_info;
 		memset(di, 0, sizeof(*di));
 		di->domain_id = ni->domain_id;
 		di->n_domains = 1;
@@ -156,6 +166,30 @@ static void nh_on_signal(int sig, siginfo_t *si, void *ctx)
 	_exit(128 + sig);
 }
 
+/* Every fault and the timeout to nh_on_signal, on a stack of its own. */
+static int nh_signals(void)
+{
+	struct sigaction sa;
+	stack_t alt;
+
+	alt.ss_sp = malloc(1 << 16);
+	alt.ss_size = 1 << 16;
+	alt.ss_flags = 0;
+	if (!alt.ss_sp || sigaltstack(&alt, NULL))
+		return nh_fail("sigaltstack");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = nh_on_signal;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	for (int s = 1; s < 32; s++)
+		if (s != SIGKILL && s != SIGSTOP && s != SIGCHLD &&
+		    s != SIGPIPE)
+			sigaction(s, &sa, NULL);
+	alarm(60);
+	clock_gettime(CLOCK_MONOTONIC, &nh_t0);
+	return 0;
+}
+
 static void *nh_read_file(const char *path, size_t *len)
 {
 	struct stat st;
@@ -176,6 +210,22 @@ static void *nh_read_file(const char *path, size_t *len)
 	close(fd);
 	*len = (size_t)st.st_size;
 	return p;
+}
+
+/* VMMCALL (0f 01 d9) / VMCALL (0f 01 c1) -> UD2; NOP in n bytes of code. */
+static int nh_patch(uint8_t *code, uint64_t n)
+{
+	int patched = 0;
+
+	for (uint64_t o = 0; o + 3 <= n; o++) {
+		if (code[o] == 0x0f && code[o + 1] == 0x01 &&
+		    (code[o + 2] == 0xd9 || code[o + 2] == 0xc1)) {
+			code[o + 1] = 0x0b;
+			code[o + 2] = 0x90;
+			patched++;
+		}
+	}
+	return patched;
 }
 
 /* Loads the ELF with the kernel's own loader (kernel/core/loader/native.c)
@@ -206,6 +256,7 @@ static int nh_load(const uint8_t *f, size_t len, const char *name,
 	memcpy(info, scratch.base + KSH_NATIVE_INFO_GPA, sizeof(*info));
 	if (bad_magic)
 		info->magic = 0;
+	nh_info = *info;
 	munmap(scratch.base, nh_ram);
 
 	/* loader_native accepted the headers, so they are in bounds. */
@@ -216,14 +267,7 @@ static int nh_load(const uint8_t *f, size_t len, const char *name,
 
 		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
 			continue;
-		for (uint64_t o = 0; o + 3 <= ph->p_filesz; o++) {
-			if (dst[o] == 0x0f && dst[o + 1] == 0x01 &&
-			    (dst[o + 2] == 0xd9 || dst[o + 2] == 0xc1)) {
-				dst[o + 1] = 0x0b;
-				dst[o + 2] = 0x90;
-				patched++;
-			}
-		}
+		patched += nh_patch(dst, ph->p_filesz);
 	}
 	nh_say("HARNESS patched %d hypercall sites\n", patched);
 	return 0;
@@ -286,6 +330,74 @@ static int nh_check_multiboot(int version, const uint8_t *f, size_t len)
 	return nh_fail("no Multiboot header in the search window");
 }
 
+/* Runs a 32-bit Multiboot kernel: loaded by loader_multiboot, copied to
+ * [NH_MB_LOW, ram) (its boot structures start at 0x1000, so this needs a
+ * mapping below 64 KiB: allowed when vm.mmap_min_addr <= 4096 or with
+ * CAP_SYS_RAWIO; otherwise exit 77 = skipped), entered in compatibility
+ * mode through Linux's 32-bit user code segment with EAX and EBX from the
+ * loader. */
+static int nh_run_multiboot(const uint8_t *f, size_t len, const char *cmdline,
+			    int bad_magic)
+{
+	struct guest_ram scratch = {NULL, nh_ram};
+	const Elf32_Ehdr *eh = (const void *)f;
+	struct vcpu_start st;
+	const char *why = "";
+	int patched = 0, rc;
+
+	if (len < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS32)
+		return nh_fail("not an ELF32 Multiboot kernel");
+	scratch.base = mmap(NULL, nh_ram, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (scratch.base == MAP_FAILED)
+		return nh_fail("cannot allocate the loader's RAM buffer");
+	rc = loader_multiboot(&scratch, f, len, cmdline, &st, &why);
+	if (rc) {
+		nh_say("HARNESS error: loader_multiboot %d: %s\n", rc, why);
+		return 2;
+	}
+	if (st.mode != VCPU_START_PROT32 || st.rip >= nh_ram)
+		return nh_fail("unexpected start state from loader_multiboot");
+	if (bad_magic) /* what a loader that forgot the magic would pass */
+		st.rax ^= 1;
+	nh_low = NH_MB_LOW;
+	nh_mode32 = 1;
+	if (mmap((void *)(uintptr_t)nh_low, nh_ram - nh_low,
+		 PROT_READ | PROT_WRITE | PROT_EXEC,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1,
+		 0) != (void *)(uintptr_t)nh_low) {
+		nh_say("HARNESS skip: cannot map guest RAM at 0x1000\n");
+		return 77;
+	}
+	memcpy((void *)(uintptr_t)nh_low, scratch.base + nh_low,
+	       nh_ram - nh_low);
+	munmap(scratch.base, nh_ram);
+	for (int i = 0; i < eh->e_phnum; i++) {
+		const Elf32_Phdr *ph =
+		    (const void *)(f + eh->e_phoff + (size_t)i * sizeof(*ph));
+
+		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X))
+			patched += nh_patch((uint8_t *)(uintptr_t)ph->p_paddr,
+					    ph->p_filesz);
+	}
+	nh_say("HARNESS patched %d hypercall sites\n", patched);
+	if (nh_signals())
+		return 2;
+	/* DS/ES must be usable data selectors in compatibility mode (Linux
+	 * x86-64: __USER_DS = 0x2b, __USER32_CS = 0x23). */
+	__asm__ volatile("movl $0x2b, %%ecx\n\t"
+			 "movl %%ecx, %%ds\n\t"
+			 "movl %%ecx, %%es\n\t"
+			 "pushq $0x23\n\t"
+			 "pushq %2\n\t"
+			 "lretq"
+			 :
+			 : "a"(st.rax), "b"(st.rbx), "r"(st.rip)
+			 : "rcx", "memory");
+	__builtin_unreachable();
+}
+
 int main(int argc, char **argv)
 {
 	uint64_t ram_mib = 4;
@@ -293,8 +405,8 @@ int main(int argc, char **argv)
 	const char *name = "native", *path = NULL;
 	unsigned int id = 1;
 	int bad_magic = 0, mb = 0;
-	struct sigaction sa;
-	stack_t alt;
+	const char *cmdline = "";
+	int multiboot = 0;
 	uint8_t *f;
 	size_t len;
 	void *ram;
@@ -306,6 +418,10 @@ int main(int argc, char **argv)
 			name = argv[++i];
 		else if (!strcmp(argv[i], "--id") && i + 1 < argc)
 			id = (unsigned int)strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--multiboot"))
+			multiboot = 1;
+		else if (!strcmp(argv[i], "--cmdline") && i + 1 < argc)
+			cmdline = argv[++i];
 		else if (!strcmp(argv[i], "--bad-magic"))
 			bad_magic = 1;
 		else if (!strcmp(argv[i], "--check-multiboot") && i + 1 < argc)
@@ -326,6 +442,8 @@ int main(int argc, char **argv)
 	if (ram_mib < 2 || ram_mib > 1024)
 		return nh_fail("--ram must be 2 .. 1024 MiB");
 	nh_ram = ram_mib << 20;
+	if (multiboot)
+		return nh_run_multiboot(f, len, cmdline, bad_magic);
 
 	ram = mmap((void *)(uintptr_t)NH_RAM_LOW, nh_ram - NH_RAM_LOW,
 		   PROT_READ | PROT_WRITE | PROT_EXEC,
@@ -335,21 +453,8 @@ int main(int argc, char **argv)
 	if (nh_load(f, len, name, id, bad_magic, &start))
 		return 2;
 
-	alt.ss_sp = malloc(1 << 16);
-	alt.ss_size = 1 << 16;
-	alt.ss_flags = 0;
-	if (!alt.ss_sp || sigaltstack(&alt, NULL))
-		return nh_fail("sigaltstack");
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = nh_on_signal;
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-	sigemptyset(&sa.sa_mask);
-	for (int s = 1; s < 32; s++)
-		if (s != SIGKILL && s != SIGSTOP && s != SIGCHLD &&
-		    s != SIGPIPE)
-			sigaction(s, &sa, NULL);
-	alarm(60);
-	clock_gettime(CLOCK_MONOTONIC, &nh_t0);
+	if (nh_signals())
+		return 2;
 
 	/* The loader's entry state: RIP, RSP; RDI = info (moved, see top). */
 	__asm__ volatile("movq %0, %%rsp\n\t"
