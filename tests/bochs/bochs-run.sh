@@ -65,6 +65,8 @@ rc=124
 while kill -0 $pid 2>/dev/null; do
 	if grep -Eq "$until" "$dir/com1.txt" "$dir/e9.txt" 2>/dev/null; then
 		rc=0
+		# Let the rest of the result line (and a Shutdown) arrive.
+		sleep 1
 		break
 	fi
 	sleep 0.2

@@ -30,26 +30,26 @@ struct vcpu_regs {
 /* Generic exit reasons. */
 enum vm_exit_reason {
 	VMEXIT_NONE = 0,
-	VMEXIT_IO, /* IN/OUT/INS/OUTS on an intercepted port */
-	VMEXIT_MSR_READ, /* RDMSR on an intercepted MSR */
+	VMEXIT_IO,	  /* IN/OUT/INS/OUTS on an intercepted port */
+	VMEXIT_MSR_READ,  /* RDMSR on an intercepted MSR */
 	VMEXIT_MSR_WRITE, /* WRMSR on an intercepted MSR */
 	VMEXIT_CPUID,
 	VMEXIT_HLT,
 	VMEXIT_HYPERCALL, /* VMMCALL or VMCALL */
-	VMEXIT_NPF, /* nested page fault / EPT violation or misconfig */
-	VMEXIT_INTR, /* physical interrupt (host timer: preemption) */
-	VMEXIT_SHUTDOWN, /* triple fault */
+	VMEXIT_NPF,	  /* nested page fault / EPT violation or misconfig */
+	VMEXIT_INTR,	  /* physical interrupt (host timer: preemption) */
+	VMEXIT_SHUTDOWN,  /* triple fault */
 	VMEXIT_EXCEPTION, /* an intercepted guest exception */
-	VMEXIT_INVALID, /* VM entry failed: invalid guest state */
+	VMEXIT_INVALID,	  /* VM entry failed: invalid guest state */
 	VMEXIT_UNHANDLED, /* anything else: the guest is stopped */
 };
 
 struct vm_exit {
-	uint32_t reason; /* enum vm_exit_reason */
-	uint64_t raw; /* vendor exit code, for logs */
-	uint64_t rip; /* guest RIP of the exiting instruction */
+	uint32_t reason;   /* enum vm_exit_reason */
+	uint64_t raw;	   /* vendor exit code, for logs */
+	uint64_t rip;	   /* guest RIP of the exiting instruction */
 	uint64_t next_rip; /* RIP after it (0 where meaningless) */
-	uint32_t cpl; /* guest CPL at the exit */
+	uint32_t cpl;	   /* guest CPL at the exit */
 	union {
 		struct {
 			uint16_t port;

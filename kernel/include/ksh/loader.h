@@ -24,8 +24,8 @@ struct guest_ram {
 
 /* The CPU mode the vCPU starts in. */
 enum vcpu_start_mode {
-	VCPU_START_LONG64 = 1, /* native domains: paging on, identity map */
-	VCPU_START_PROT32 = 2, /* Multiboot: flat 32-bit, paging off */
+	VCPU_START_LONG64 = 1,	/* native domains: paging on, identity map */
+	VCPU_START_PROT32 = 2,	/* Multiboot: flat 32-bit, paging off */
 	VCPU_START_LINUX64 = 3, /* Linux 64-bit boot protocol entry */
 };
 
@@ -35,14 +35,14 @@ struct vcpu_start {
 	uint32_t mode; /* enum vcpu_start_mode */
 	uint64_t rip, rsp, rflags;
 	uint64_t rax, rbx, rsi, rdi;
-	uint64_t cr3; /* LONG64/LINUX64: guest page tables (GPA) */
+	uint64_t cr3;	   /* LONG64/LINUX64: guest page tables (GPA) */
 	uint64_t gdt_base; /* GPA of a flat GDT the loader wrote, or 0 */
 	uint16_t gdt_limit;
 };
 
 enum loader_err {
-	LOADER_EFORMAT = 1, /* not the expected format / corrupt headers */
-	LOADER_ERANGE = 2, /* a segment or structure falls outside RAM */
+	LOADER_EFORMAT = 1,	 /* not the expected format / corrupt headers */
+	LOADER_ERANGE = 2,	 /* a segment or structure falls outside RAM */
 	LOADER_EUNSUPPORTED = 3, /* valid file, feature we do not implement */
 	LOADER_ESPACE = 4, /* RAM too small for payload + boot structures */
 };
@@ -57,17 +57,16 @@ int loader_native(const struct guest_ram *ram, const void *elf, size_t len,
 /* Multiboot v1 or v2 kernel (ELF32/ELF64 or a.out kludge): loads it, builds
  * the info structure (memory map from RAM size, command line, loader name)
  * and starts in 32-bit protected mode with EAX = the magic, EBX = info. */
-int loader_multiboot(const struct guest_ram *ram, const void *image,
-		     size_t len, const char *cmdline, struct vcpu_start *start,
+int loader_multiboot(const struct guest_ram *ram, const void *image, size_t len,
+		     const char *cmdline, struct vcpu_start *start,
 		     const char **why);
 
 /* Linux bzImage by the x86 boot protocol (Documentation/arch/x86/boot.rst):
  * setup header checks, boot_params (zero page) with an e820 map of RAM,
  * command line, initrd placed below the kernel's initrd_addr_max, 64-bit
  * entry at code32_start + 0x200 with RSI = boot_params. */
-int loader_linux(const struct guest_ram *ram, const void *bzimage,
-		 size_t len, const void *initrd, size_t initrd_len,
-		 const char *cmdline, struct vcpu_start *start,
-		 const char **why);
+int loader_linux(const struct guest_ram *ram, const void *bzimage, size_t len,
+		 const void *initrd, size_t initrd_len, const char *cmdline,
+		 struct vcpu_start *start, const char **why);
 
 #endif /* KSH_LOADER_H */
