@@ -1,0 +1,47 @@
+# ksh-compiler/image: the image back end of kshc (Authenticode signing, and
+# later compile + link + embed), also built as the standalone `ksh-sign`.
+#
+# IMAGE_SRCS are linked into kshc (with IMAGE_LIBS) and into ksh-sign.
+
+IMAGE_SRCS := ksh-compiler/image/pe.c ksh-compiler/image/der.c \
+	ksh-compiler/image/authenticode.c ksh-compiler/image/keys.c \
+	ksh-compiler/image/image_sign.c
+IMAGE_LIBS := -lcrypto
+IMAGE_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(IMAGE_SRCS))
+
+KSH_SIGN := $(BUILD)/bin/ksh-sign
+$(KSH_SIGN): $(BUILD)/host/ksh-compiler/image/ksh_sign.o $(IMAGE_HOST_OBJS)
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) -o $@ $^ $(IMAGE_LIBS)
+
+ALL += $(KSH_SIGN)
+INSTALL_FILES += $(KSH_SIGN):bin/ksh-sign:0755
+
+# Host unit tests of the pure parts (PE parser, DER writer) and of the
+# signature structure, built with the sanitizers.
+IMAGE_UNIT_SRCS := $(wildcard tests/image/unit/*.c)
+IMAGE_UNIT_BIN := $(BUILD)/tests/image-unit-tests
+$(IMAGE_UNIT_BIN): $(patsubst %.c,$(BUILD)/san/%.o,$(IMAGE_UNIT_SRCS) $(IMAGE_SRCS))
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(SAN_FLAGS) -o $@ $^ -lcriterion $(IMAGE_LIBS)
+$(BUILD)/san/tests/image/unit/%.o: SAN_ALL_CFLAGS += -Iksh-compiler/image
+
+ALL += $(IMAGE_UNIT_BIN)
+SUITES += criterion:$(IMAGE_UNIT_BIN)
+
+# Test fixture: a tiny GNU-EFI application that prints one line on COM1 and
+# leaves QEMU through isa-debug-exit (tests/image/fixtures/hello_app.c).
+IMAGE_FIXTURE := $(BUILD)/tests/image/hello_app.efi
+$(BUILD)/tests/image/hello_app.so: $(BUILD)/efi/tests/image/fixtures/hello_app.o
+	@mkdir -p $(@D)
+	$(Q)$(LD) -nostdlib -znocombreloc -T $(EFI_LIB)/elf_x86_64_efi.lds \
+		-shared -Bsymbolic $(EFI_LIB)/crt0-efi-x86_64.o $^ -o $@ \
+		-L$(EFI_LIB) -lefi -lgnuefi
+$(IMAGE_FIXTURE): $(BUILD)/tests/image/hello_app.so
+	$(Q)$(OBJCOPY) -j .text -j .sdata -j .data -j .rodata -j .dynamic \
+		-j .dynsym -j .rel -j .rela -j '.rela.*' -j .reloc \
+		--target efi-app-x86_64 --subsystem=10 $< $@
+
+ALL += $(IMAGE_FIXTURE)
+SUITES += tap:tests/image/sign.sh:300
+SUITES += tap:tests/image/secureboot.sh:300

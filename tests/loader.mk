@@ -1,0 +1,36 @@
+# Fixtures for the loader unit tests (tests/unit/test_loader_*.c), built
+# with the host toolchain into $(BUILD)/fixtures/loader/ and read by path
+# at test time. Order-only prerequisites of the unit-test binary, so they
+# exist before `make check` runs it without entering its link line.
+LOADER_FX := $(BUILD)/fixtures/loader
+
+# Native domain: ELF64 linked at KSH_NATIVE_LOAD_MIN; -Ttext-segment puts
+# the first (header) segment there too, so no segment falls below 1 MiB.
+$(LOADER_FX)/native.elf: tests/fixtures/loader/native_fixture.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) -nostdlib -static -no-pie -fno-pic -ffreestanding \
+		-fno-asynchronous-unwind-tables -O1 -Wl,--build-id=none \
+		-Wl,-Ttext-segment=0x100000 -o $@ $<
+
+LOADER_FIXTURES := $(LOADER_FX)/native.elf
+
+# Multiboot kernels: 32-bit assembly (gcc -m32 only assembles; no 32-bit
+# libraries needed), linked by ld -m elf_i386 with mb.ld. The *_aout ones
+# become flat binaries that only the address fields describe.
+MB_FX_DEPS := tests/fixtures/loader/mb_body.S tests/fixtures/loader/mb.ld
+$(LOADER_FX)/%.o32: tests/fixtures/loader/%.S $(MB_FX_DEPS) | deps
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) -m32 -c -Itests/fixtures/loader -o $@ $<
+$(LOADER_FX)/mb1_elf.elf $(LOADER_FX)/mb2_elf.elf: $(LOADER_FX)/%.elf: $(LOADER_FX)/%.o32
+	$(Q)$(LD) -m elf_i386 --build-id=none --no-warn-rwx-segments --defsym BASE=0x100000 \
+		-T tests/fixtures/loader/mb.ld -o $@ $<
+$(LOADER_FX)/%.aout.elf: $(LOADER_FX)/%.o32
+	$(Q)$(LD) -m elf_i386 --build-id=none --no-warn-rwx-segments --defsym BASE=0x200000 \
+		-T tests/fixtures/loader/mb.ld -o $@ $<
+$(LOADER_FX)/%.bin: $(LOADER_FX)/%.aout.elf
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+LOADER_FIXTURES += $(LOADER_FX)/mb1_elf.elf $(LOADER_FX)/mb2_elf.elf \
+	$(LOADER_FX)/mb1_aout.bin $(LOADER_FX)/mb2_aout.bin
+
+$(BUILD)/tests/unit-tests: | $(LOADER_FIXTURES)
