@@ -3,14 +3,18 @@
 #
 # IMAGE_SRCS are linked into kshc (with IMAGE_LIBS) and into ksh-sign.
 
-IMAGE_SRCS := ksh-compiler/image/pe.c ksh-compiler/image/der.c \
+IMAGE_SIGN_SRCS := ksh-compiler/image/pe.c ksh-compiler/image/der.c \
 	ksh-compiler/image/authenticode.c ksh-compiler/image/keys.c \
 	ksh-compiler/image/image_sign.c
+IMAGE_SRCS := $(IMAGE_SIGN_SRCS) ksh-compiler/image/run.c \
+	ksh-compiler/image/tmpdir.c ksh-compiler/image/payload_list.c \
+	ksh-compiler/image/image_build.c ksh-compiler/image/image_cli.c
 IMAGE_LIBS := -lcrypto
 IMAGE_HOST_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(IMAGE_SRCS))
 
 KSH_SIGN := $(BUILD)/bin/ksh-sign
-$(KSH_SIGN): $(BUILD)/host/ksh-compiler/image/ksh_sign.o $(IMAGE_HOST_OBJS)
+$(KSH_SIGN): $(BUILD)/host/ksh-compiler/image/ksh_sign.o \
+		$(patsubst %.c,$(BUILD)/host/%.o,$(IMAGE_SIGN_SRCS))
 	@mkdir -p $(@D)
 	$(Q)$(HOST_CC) -o $@ $^ $(IMAGE_LIBS)
 
@@ -43,5 +47,14 @@ $(IMAGE_FIXTURE): $(BUILD)/tests/image/hello_app.so
 		--target efi-app-x86_64 --subsystem=10 $< $@
 
 ALL += $(IMAGE_FIXTURE)
+
+# Test driver of the image stage (tests/image/build_driver.c).
+IMAGE_DRIVER := $(BUILD)/tests/image/image-build-driver
+$(IMAGE_DRIVER): $(BUILD)/host/tests/image/build_driver.o $(IMAGE_HOST_OBJS)
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) -o $@ $^ $(IMAGE_LIBS)
+$(BUILD)/host/tests/image/build_driver.o: HOST_ALL_CFLAGS += -Iksh-compiler/image
+ALL += $(IMAGE_DRIVER)
 SUITES += tap:tests/image/sign.sh:300
 SUITES += tap:tests/image/secureboot.sh:300
+SUITES += tap:tests/image/build.sh:300
