@@ -58,3 +58,38 @@ ALL += $(IMAGE_DRIVER)
 SUITES += tap:tests/image/sign.sh:300
 SUITES += tap:tests/image/secureboot.sh:300
 SUITES += tap:tests/image/build.sh:300
+
+# The runtime directory kshc links against, staged in the build tree at
+# $(BUILD)/lib/ksh (../lib/ksh from $(BUILD)/bin/kshc) and installed to
+# $(LIBDIR) (../lib/ksh from $(BINDIR)/kshc), same layout in both:
+#   libksh-kernel.a   the kernel (kernel/build.mk)
+#   include/ksh/*.h   the table format and the headers tables.c may use
+#   efi/              GNU-EFI start file, linker script and libraries, and
+#                     BearSSL, so a sysroot can bring its own
+KSH_RUNTIME := $(BUILD)/lib/ksh
+IMAGE_EFI_FILES := $(EFI_LIB)/crt0-efi-x86_64.o $(EFI_LIB)/elf_x86_64_efi.lds \
+	$(EFI_LIB)/libefi.a $(EFI_LIB)/libgnuefi.a \
+	/usr/lib/x86_64-linux-gnu/libbearssl.a
+IMAGE_RT_HEADERS := $(wildcard kernel/include/ksh/*.h)
+IMAGE_RUNTIME_FILES := \
+	$(addprefix $(KSH_RUNTIME)/efi/,$(notdir $(IMAGE_EFI_FILES))) \
+	$(patsubst kernel/include/%,$(KSH_RUNTIME)/include/%,$(IMAGE_RT_HEADERS))
+ifneq ($(KERNEL_LIB),)
+IMAGE_RUNTIME_FILES += $(KSH_RUNTIME)/libksh-kernel.a
+$(KSH_RUNTIME)/libksh-kernel.a: $(KERNEL_LIB)
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+endif
+define image_copy_rule
+$(KSH_RUNTIME)/efi/$(notdir $(1)): $(1) | deps
+	@mkdir -p $$(@D)
+	$$(Q)cp $$< $$@
+endef
+$(foreach f,$(IMAGE_EFI_FILES),$(eval $(call image_copy_rule,$(f))))
+$(KSH_RUNTIME)/include/%.h: kernel/include/%.h
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
+
+ALL += $(IMAGE_RUNTIME_FILES)
+INSTALL_FILES += $(foreach f,$(IMAGE_RUNTIME_FILES),\
+	$(f):lib/ksh/$(patsubst $(KSH_RUNTIME)/%,%,$(f)):0644)

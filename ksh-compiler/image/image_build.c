@@ -34,12 +34,13 @@
 #define RT_TABLES_H    "include/ksh/tables.h"
 #define RT_CRT0	       "efi/crt0-efi-x86_64.o"
 #define RT_LDS	       "efi/elf_x86_64_efi.lds"
-#define RT_EFI_LIBDIR  "efi"
 #define RT_LIBEFI      "efi/libefi.a"
 #define RT_LIBGNUEFI   "efi/libgnuefi.a"
+#define RT_BEARSSL     "efi/libbearssl.a" /* the kernel's payload SHA-256 */
 
 static const char *const runtime_required[] = {
-    RT_KERNEL_LIB, RT_TABLES_H, RT_CRT0, RT_LDS, RT_LIBEFI, RT_LIBGNUEFI,
+    RT_KERNEL_LIB, RT_TABLES_H,	 RT_CRT0,    RT_LDS,
+    RT_LIBEFI,	   RT_LIBGNUEFI, RT_BEARSSL,
 };
 
 /* Code generation for the tables: the kernel's UEFI ABI (mk/config.mk,
@@ -248,29 +249,37 @@ static int compile(struct build *b, const char *src, const char *obj)
 	return run(b, &a);
 }
 
+/* The link of scripts/link-image.sh: a shared object whose only
+ * relocations are relative (GNU-EFI's _relocate applies them at load),
+ * every kernel object kept (--whole-archive: vcpu_select reaches the
+ * vendor backends through weak references), nothing left undefined. */
 static int link_image(struct build *b)
 {
+	static const char *const head[] = {
+	    "-nostdlib",      "-znocombreloc", "-z",	     "noexecstack",
+	    "--no-undefined", "-shared",       "-Bsymbolic",
+	};
 	struct run_argv a = {0};
 	size_t i;
 	int rc;
 
 	run_argv_add_words(&a, tool("LD", "ld"));
-	run_argv_add(&a, "-nostdlib");
-	run_argv_add(&a, "-znocombreloc");
+	add_list(&a, head, sizeof(head) / sizeof(*head));
 	run_argv_add(&a, "-T");
 	add_rt(&a, b, RT_LDS);
-	run_argv_add(&a, "-shared");
-	run_argv_add(&a, "-Bsymbolic");
 	add_rt(&a, b, RT_CRT0);
 	run_argv_add(&a, "tables.o");
 	run_argv_add(&a, "payloads.o");
+	run_argv_add(&a, "--whole-archive");
 	add_rt(&a, b, RT_KERNEL_LIB);
+	run_argv_add(&a, "--no-whole-archive");
+	run_argv_add(&a, "--start-group");
 	if (b->have_runtime_lib)
 		add_rt(&a, b, RT_RUNTIME_LIB);
-	run_argv_add(&a, "-L");
-	add_rt(&a, b, RT_EFI_LIBDIR);
-	run_argv_add(&a, "-lefi");
-	run_argv_add(&a, "-lgnuefi");
+	add_rt(&a, b, RT_BEARSSL);
+	add_rt(&a, b, RT_LIBEFI);
+	add_rt(&a, b, RT_LIBGNUEFI);
+	run_argv_add(&a, "--end-group");
 	run_argv_add(&a, "-o");
 	run_argv_add(&a, "image.so");
 	rc = run(b, &a);

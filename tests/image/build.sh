@@ -94,7 +94,7 @@ rm -rf "$kept"
 
 drv -o "$W/v.efi" --verbose 2>"$W/v.err" &&
 	grep -q -- '-c tables.c -o tables.o' "$W/v.err" &&
-	grep -q -- '-lgnuefi -o image.so' "$W/v.err" &&
+	grep -q -- 'libgnuefi.a --end-group -o image.so' "$W/v.err" &&
 	grep -q 'objcopy .*--target efi-app-x86_64' "$W/v.err"
 ok $? "--verbose prints the compile, link and objcopy commands"
 drv -o "$W/cc.efi" --cc "false" 2>"$W/cc.err"

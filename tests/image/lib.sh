@@ -118,6 +118,7 @@ pe_fields() {
 make_fixture_runtime() {
 	mkdir -p "$1/efi" "$1/include/ksh" &&
 		cp /usr/lib/crt0-efi-x86_64.o /usr/lib/elf_x86_64_efi.lds \
+			/usr/lib/x86_64-linux-gnu/libbearssl.a \
 			/usr/lib/libefi.a /usr/lib/libgnuefi.a "$1/efi/" &&
 		cp "$ROOT"/kernel/include/ksh/*.h "$1/include/ksh/" &&
 		ar rcD "$1/libksh-kernel.a" \
