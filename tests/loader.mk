@@ -47,3 +47,9 @@ $(LOADER_LINUX_TEST): $(BUILD)/san/tests/loader/test_loader_linux.o \
 
 SUITE_DEPS += $(LOADER_LINUX_TEST)
 SUITES += criterion:$(LOADER_LINUX_TEST)
+
+# The loaders' kernel objects reference only the string functions of
+# lstring.h (tests/loader/freestanding.sh).
+LOADER_EFI_OBJS := $(patsubst %.c,$(BUILD)/efi/%.o,$(LOADER_SRCS))
+SUITE_DEPS += $(LOADER_EFI_OBJS)
+SUITES += tap:tests/loader/freestanding.sh:30
