@@ -60,8 +60,11 @@ struct ksh_out {
 	KSH_OUT_ARRAY(struct ksh_filter_rule, filter_rules);
 	KSH_VEC(const uint8_t *) payload_bytes; /* contents, per payload */
 	KSH_VEC(const char *) payload_abs;	/* absolute path, per payload */
+	KSH_VEC(const struct ksh_loc *) mappings_loc; /* what placed it */
 	struct ksh_tables t; /* points into the vectors above */
 };
+
+struct flow_graph;
 
 struct kshc {
 	struct arena arena;
@@ -75,6 +78,7 @@ struct kshc {
 	KSH_VEC(const char *) payload_files;
 	const struct ksh_src *main_src;
 	struct ksh_out out;
+	struct flow_graph *flows; /* built by the first check that needs it */
 };
 
 /* kshc_init / kshc_fini - set up and release a context. */

@@ -2,8 +2,10 @@
 /*
  * The .ksh grammar (summary in dsl/grammar.md). A pure parser with
  * locations; actions only call the ast_* builders (ast_build.c). Every
- * statement list recovers from a syntax error at the next ';' or '}', so
- * one run reports every broken statement.
+ * statement list has an "error" alternative: after a syntax error the
+ * parser drops tokens until one can start a statement or close the block,
+ * so one run reports every broken statement (Bison stays quiet for three
+ * tokens after each error, which keeps one mistake from cascading).
  */
 %define api.pure full
 %define api.prefix {kshyy}
@@ -123,8 +125,7 @@ toplevel
 	| event
 	| network
 	| POLICY '{' policy_body '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
 name
@@ -165,8 +166,7 @@ sys_body
 sys_item
 	: PLATFORM '{' plat_body '}' opt_semi	{ ast_platform_seen(k, &@1); }
 	| SCHEDULE '{' sched_body '}' opt_semi	{ ast_schedule_seen(k, &@1); }
-	| error ';'
-	| error '}'
+	| error
 	;
 
 plat_body
@@ -179,7 +179,7 @@ plat_item
 	| MEMORY value ';'		{ ast_platform_value(k, PLAT_MEMORY, &$2, &@$); }
 	| IOMMU REQUIRED ';'		{ ast_platform_iommu(k, 1, &@$); }
 	| IOMMU OPTIONAL ';'		{ ast_platform_iommu(k, 0, &@$); }
-	| error ';'
+	| error
 	;
 
 sched_body
@@ -191,8 +191,7 @@ sched_item
 	: MAJOR value ';'		{ ast_schedule_major(k, &$2, &@$); }
 	| CPU value			{ ast_schedule_cpu(k, &$2, &@$); }
 	  '{' frame_list '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
 frame_list
@@ -203,7 +202,7 @@ frame_list
 frame
 	: name value ';'		{ ast_schedule_frame(k, &$1, &$2, &@$); }
 	| IDLE value ';'		{ ast_schedule_frame(k, NULL, &$2, &@$); }
-	| error ';'
+	| error
 	;
 
 /* domain NAME : KIND ["file"] { ... } */
@@ -242,8 +241,7 @@ dom_item
 	| PASSTHROUGH BDF ';'		{ ast_domain_passthru(k, $2, &@$); }
 	| DEVICE dev_model name		{ ast_device_begin(k, &$2, &$3, &@$); }
 	  dev_tail
-	| error ';'
-	| error '}'
+	| error
 	;
 
 dev_model
@@ -269,7 +267,7 @@ dev_item
 	| NETWORK name ';'		{ ast_device_ref(k, DR_NETWORK, &$2, &@$); }
 	| CHANNEL name ';'		{ ast_device_ref(k, DR_CHANNEL, &$2, &@$); }
 	| DISK file_ref ';'		{ ast_device_disk(k, &$2, &@$); }
-	| error ';'
+	| error
 	;
 
 /* shared NAME { size 2M; map dom rw [at 0x...]; } */
@@ -287,7 +285,7 @@ shared_item
 	: SIZE value ';'		{ ast_shared_size(k, &$2, &@$); }
 	| MAP name name ';'		{ ast_shared_map(k, &$2, &$3, NULL, &@$); }
 	| MAP name name AT value ';'	{ ast_shared_map(k, &$2, &$3, &$5, &@$); }
-	| error ';'
+	| error
 	;
 
 /* channel NAME : message A -> B { ... }  |  : memory A -> B, C { ... } */
@@ -316,7 +314,7 @@ chan_item
 	| EVENT name ';'		{ ast_channel_event(k, &$2, &@$); }
 	| AT name value ';'		{ ast_channel_at(k, &$2, &$3, &@$); }
 	| METHODS '{' method_list '}' opt_semi
-	| error ';'
+	| error
 	;
 
 method_list
@@ -328,7 +326,7 @@ method
 	: name '(' ')' ';'		{ ksh_names none = {0}; ast_channel_method(k, &$1, &none, &@$); }
 	| name '(' arg_list ')' ';'	{ ast_channel_method(k, &$1, &$3, &@$); }
 	| name ';'			{ ksh_names none = {0}; ast_channel_method(k, &$1, &none, &@$); }
-	| error ';'
+	| error
 	;
 
 arg_list
@@ -356,8 +354,7 @@ net_body
 
 net_item
 	: FILTER '{' filter_list '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
 filter_list
@@ -369,7 +366,7 @@ filter_rule
 	: rule_kind ALL ';'		{ ast_filter_all(k, $1 == RULE_ALLOW, &@$); }
 	| rule_kind filter_dir filter_proto filter_peer filter_ports ';'
 					{ ast_filter(k, $1 == RULE_ALLOW, $2, $3, &$4, &$5, &@$); }
-	| error ';'
+	| error
 	;
 
 filter_dir
@@ -416,8 +413,7 @@ policy_item
 	| MLS name ';'			{ ast_mls(k, &$2, &@$); }
 	| FLOW name ON name		{ ast_flow_begin(k, &$2, &$4, &@$); }
 	  '{' flow_body '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
 rule_kind
@@ -457,7 +453,7 @@ flow_item
 	| name '-' name ARROW name ';'	{ ast_flow_transition(k, &$1, &$3, &$5, &@$); }
 	| IN name DENY name_list ';'	{ ast_flow_perm(k, &$2, false, &$4, &@$); }
 	| IN name ALLOW name_list ';'	{ ast_flow_perm(k, &$2, true, &$4, &@$); }
-	| error ';'
+	| error
 	;
 
 %%
