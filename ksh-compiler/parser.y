@@ -71,26 +71,27 @@ void kshyyerror(struct ksh_loc *loc, void *scanner, struct kshc *k,
 %token <u32> BDF "PCI address"
 %token <ip> IPV4 "IPv4 address"
 %token ARROW "->" DOTDOT ".."
-%token SYSTEM "system" PLATFORM "platform" SCHEDULE "schedule" CPUS "cpus"
-%token CPU "cpu" MEMORY "memory" IOMMU "iommu" REQUIRED "required"
-%token OPTIONAL "optional" MAJOR "major" IDLE "idle" LEVEL "level"
-%token CATEGORY "category" CATEGORIES "categories" TYPE "type"
-%token ATTRIBUTE "attribute" CONST "const" INCLUDE "include"
-%token DOMAIN "domain" NATIVE "native" LINUX "linux" MULTIBOOT "multiboot"
-%token VCPUS "vcpus" AFFINITY "affinity" BUDGET "budget" KERNEL "kernel"
-%token INITRD "initrd" CMDLINE "cmdline" SHA256 "sha256" FLAGS "flags"
-%token PROPERTY "property" DEVICE "device" PORT "port" COUNT "count"
-%token IRQ "irq" PCI "pci" NETWORK "network" CHANNEL "channel" DISK "disk"
-%token PASSTHROUGH "passthrough" SHARED "shared" MAP "map" AT "at"
-%token SIZE "size" MESSAGE "message" DEPTH "depth" METHODS "methods"
-%token EVENT "event" VECTOR "vector" FILTER "filter" ALLOW "allow"
-%token DENY "deny" ALL "all" IN "in" OUT "out" TCP "tcp" UDP "udp"
-%token ICMP "icmp" ANY "any" TO "to" FROM "from" POLICY "policy"
-%token FLOW "flow" ON "on" STATES "states" INITIAL_KW "initial"
-%token NEVERALLOW "neverallow" NEVERFLOW "neverflow" MLS "mls"
-%token AUDIT "audit"
+%token <str> SYSTEM "system" PLATFORM "platform" SCHEDULE "schedule" CPUS "cpus"
+%token <str> CPU "cpu" MEMORY "memory" IOMMU "iommu" REQUIRED "required"
+%token <str> OPTIONAL "optional" MAJOR "major" IDLE "idle" LEVEL "level"
+%token <str> CATEGORY "category" CATEGORIES "categories" TYPE "type"
+%token <str> ATTRIBUTE "attribute" CONST "const" INCLUDE "include"
+%token <str> DOMAIN "domain" NATIVE "native" LINUX "linux" MULTIBOOT "multiboot"
+%token <str> VCPUS "vcpus" AFFINITY "affinity" BUDGET "budget" KERNEL "kernel"
+%token <str> INITRD "initrd" CMDLINE "cmdline" SHA256 "sha256" FLAGS "flags"
+%token <str> PROPERTY "property" DEVICE "device" PORT "port" COUNT "count"
+%token <str> IRQ "irq" PCI "pci" NETWORK "network" CHANNEL "channel" DISK "disk"
+%token <str> PASSTHROUGH "passthrough" SHARED "shared" MAP "map" AT "at"
+%token <str> SIZE "size" MESSAGE "message" DEPTH "depth" METHODS "methods"
+%token <str> EVENT "event" VECTOR "vector" FILTER "filter" ALLOW "allow"
+%token <str> DENY "deny" ALL "all" IN "in" OUT "out" TCP "tcp" UDP "udp"
+%token <str> ICMP "icmp" ANY "any" TO "to" FROM "from" POLICY "policy"
+%token <str> FLOW "flow" ON "on" STATES "states" INITIAL_KW "initial"
+%token <str> NEVERALLOW "neverallow" NEVERFLOW "neverflow" MLS "mls"
+%token <str> AUDIT "audit"
 
 %type <name> name subject chan_ref dev_model
+%type <str> soft_kw
 %type <names> name_list level_chain method_set arg_list
 %type <val> value
 %type <vals> value_list
@@ -128,9 +129,84 @@ toplevel
 	| error
 	;
 
+/* Keywords are reserved only where they start a statement: elsewhere a
+ * keyword is a name (a domain may be called "filter"). Excluded are the
+ * words that start a statement inside a block whose other statements
+ * start with a name: idle (schedule), states/initial/in (flow). */
 name
 	: IDENT				{ NAME($$, $1, @1); }
+	| soft_kw			{ NAME($$, $1, @1); }
 	;
+
+soft_kw
+	: SYSTEM
+	| PLATFORM
+	| SCHEDULE
+	| CPUS
+	| CPU
+	| MEMORY
+	| IOMMU
+	| REQUIRED
+	| OPTIONAL
+	| MAJOR
+	| LEVEL
+	| CATEGORY
+	| CATEGORIES
+	| TYPE
+	| ATTRIBUTE
+	| CONST
+	| INCLUDE
+	| DOMAIN
+	| NATIVE
+	| LINUX
+	| MULTIBOOT
+	| VCPUS
+	| AFFINITY
+	| BUDGET
+	| KERNEL
+	| INITRD
+	| CMDLINE
+	| SHA256
+	| FLAGS
+	| PROPERTY
+	| DEVICE
+	| PORT
+	| COUNT
+	| IRQ
+	| PCI
+	| NETWORK
+	| CHANNEL
+	| DISK
+	| PASSTHROUGH
+	| SHARED
+	| MAP
+	| AT
+	| SIZE
+	| MESSAGE
+	| DEPTH
+	| METHODS
+	| EVENT
+	| VECTOR
+	| FILTER
+	| ALLOW
+	| DENY
+	| ALL
+	| OUT
+	| TCP
+	| UDP
+	| ICMP
+	| ANY
+	| TO
+	| FROM
+	| POLICY
+	| FLOW
+	| ON
+	| NEVERALLOW
+	| NEVERFLOW
+	| MLS
+	| AUDIT
+	;
+
 
 name_list
 	: name				{ $$ = (ksh_names){0}; ast_names_add(k, &$$, &$1); }
@@ -246,7 +322,6 @@ dom_item
 
 dev_model
 	: name				{ $$ = $1; }
-	| CHANNEL			{ NAME($$, "channel", @1); }
 	;
 
 dev_tail

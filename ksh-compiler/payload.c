@@ -123,9 +123,30 @@ bad:
 		    "a SHA-256 digest is 64 hexadecimal digits");
 }
 
+enum payload_format { FMT_ANY, FMT_ELF, FMT_BZIMAGE };
+
+/* A kernel must be what its domain kind loads: an ELF file (ELF spec,
+ * e_ident: 0x7f 'E' 'L' 'F') for native and multiboot domains, a bzImage
+ * for Linux ("HdrS" at offset 0x202, Linux x86 boot protocol, "The
+ * real-mode kernel header"). */
+static void payload_format(struct kshc *k, const struct ksh_file *f,
+			   const uint8_t *b, enum payload_format fmt)
+{
+	if (fmt == FMT_ELF && (f->size < 4 || memcmp(b, "\x7f" "ELF", 4) != 0))
+		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
+			    "\"%s\" is not an ELF file", f->path);
+	if (fmt == FMT_BZIMAGE &&
+	    (f->size < 0x206 || memcmp(b + 0x202, "HdrS", 4) != 0))
+		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
+			    "\"%s\" is not a Linux bzImage (no \"HdrS\" "
+			    "boot header at 0x202)",
+			    f->path);
+}
+
 /* Find, read and measure one payload; keep its bytes for the in-memory
  * table check. */
-static void payload_one(struct kshc *k, struct ksh_file *f)
+static void payload_one(struct kshc *k, struct ksh_file *f,
+			enum payload_format fmt)
 {
 	const uint8_t *bytes = NULL;
 	char *abs;
@@ -149,6 +170,7 @@ static void payload_one(struct kshc *k, struct ksh_file *f)
 	if (!payload_measure(k, f, &bytes))
 		return;
 	payload_expect(k, f);
+	payload_format(k, f, bytes, fmt);
 	f->bytes = bytes;
 }
 
@@ -157,9 +179,10 @@ void ksh_payloads(struct kshc *k)
 	for (uint32_t i = 0; i < A->domains.n; i++) {
 		struct ast_domain *d = &A->domains.v[i];
 
-		payload_one(k, &d->kernel);
-		payload_one(k, &d->initrd);
+		payload_one(k, &d->kernel,
+			    d->kind == DOM_LINUX ? FMT_BZIMAGE : FMT_ELF);
+		payload_one(k, &d->initrd, FMT_ANY);
 		for (uint32_t v = 0; v < d->devices.n; v++)
-			payload_one(k, &d->devices.v[v].disk);
+			payload_one(k, &d->devices.v[v].disk, FMT_ANY);
 	}
 }
