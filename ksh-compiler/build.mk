@@ -82,3 +82,6 @@ SUITES += tap:tests/kshc/emit-validate.sh:300
 # Pass/fail corpora with exact diagnostics, robustness inputs; run with
 # the sanitizer build.
 SUITES += tap:tests/kshc/corpus.sh:300
+
+# Golden outputs of the examples, JSON schema, Graphviz, -M, exit codes.
+SUITES += tap:tests/kshc/golden.sh:300

@@ -30,8 +30,8 @@ static bool dominates(const struct ast_domain *b, const struct ast_domain *a)
 
 static const char *label_text(struct kshc *k, const struct ast_domain *d)
 {
-	char *s = arena_printf(&k->arena, "%s",
-			       A->levels.v[d->level_idx].name.s);
+	char *s =
+	    arena_printf(&k->arena, "%s", A->levels.v[d->level_idx].name.s);
 
 	for (uint32_t c = 0; c < A->categories.n && c < 64; c++)
 		if (d->cats >> c & 1)
@@ -50,8 +50,8 @@ static const char *label_text(struct kshc *k, const struct ast_domain *d)
 void chk_mls(struct kshc *k)
 {
 	struct flow_graph *g;
-	enum ksh_severity sev = A->mls_mode == MLS_WARN ? SEV_WARNING
-							: SEV_ERROR;
+	enum ksh_severity sev =
+	    A->mls_mode == MLS_WARN ? SEV_WARNING : SEV_ERROR;
 
 	if (A->mls_mode == MLS_OFF)
 		return;
@@ -124,8 +124,9 @@ void chk_neverallow(struct kshc *k)
 				continue;
 			}
 			rcv = &A->domains.v[ch->to_idx[0]];
-			ep = &O->endpoints
-				  .v[O->channel_endpoints.v[oc->first_endpoint]];
+			ep =
+			    &O->endpoints
+				 .v[O->channel_endpoints.v[oc->first_endpoint]];
 			for (uint32_t m = 0; m < ch->methods.n && !hit; m++) {
 				const struct ksh_decision *d =
 				    &O->decisions.v[ep->first_decision + m];
@@ -135,13 +136,11 @@ void chk_neverallow(struct kshc *k)
 				    !pol_rule_covers(k, na, ch, m, snd, rcv))
 					continue;
 				hit = true;
-				for (r = A->rules.v;
-				     r->table_idx != d->rule ||
-				     r->kind == RULE_NEVERALLOW;
+				for (r = A->rules.v; r->table_idx != d->rule ||
+						     r->kind == RULE_NEVERALLOW;
 				     r++)
 					;
-				diag_report(&k->diags, DIAG_NEVERALLOW,
-					    &r->loc,
+				diag_report(&k->diags, DIAG_NEVERALLOW, &r->loc,
 					    "this allows \"%s\" to call %s.%s "
 					    "on \"%s\"",
 					    snd->name.s, ch->name.s,
@@ -217,10 +216,11 @@ void chk_neverflow(struct kshc *k)
 				    "\"%s\": %s",
 				    nf->from.s, nf->to.s, text);
 			for (uint32_t p = n; p-- > 0;)
-				diag_note(&k->diags, g->e[path[p]].loc,
-					  "%s -> %s granted here",
-					  A->domains.v[g->e[path[p]].from].name.s,
-					  A->domains.v[g->e[path[p]].to].name.s);
+				diag_note(
+				    &k->diags, g->e[path[p]].loc,
+				    "%s -> %s granted here",
+				    A->domains.v[g->e[path[p]].from].name.s,
+				    A->domains.v[g->e[path[p]].to].name.s);
 		}
 	}
 }

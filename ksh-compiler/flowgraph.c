@@ -118,7 +118,8 @@ void flow_graph_build(struct kshc *k, struct flow_graph *g)
 		qsort(v.v, v.n, sizeof(*v.v), edge_cmp);
 	g->e = v.v;
 	g->n_edges = v.n;
-	g->first = arena_alloc(&k->arena, sizeof(uint32_t) * (A->domains.n + 2));
+	g->first =
+	    arena_alloc(&k->arena, sizeof(uint32_t) * (A->domains.n + 2));
 	for (uint32_t i = 0; i < v.n; i++)
 		g->first[v.v[i].from + 1]++;
 	for (uint32_t d = 0; d < A->domains.n; d++)

@@ -109,5 +109,9 @@ void ksh_finish_tables(struct kshc *k);
 
 /* Emitters; each returns 0 or reports the failure and returns -1. */
 int ksh_emit_c(struct kshc *k, const char *dir);
+int ksh_emit_json(struct kshc *k, const char *path);
+int ksh_dump(struct kshc *k, const char *path);
+int ksh_emit_dot(struct kshc *k, const char *path);
+int ksh_emit_deps(struct kshc *k, const char *path, const char *target);
 
 #endif /* KSHC_KSHC_H */

@@ -38,6 +38,15 @@ static const char *payload_find(struct kshc *k, const struct ksh_file *f)
 	return NULL;
 }
 
+/* Each payload file once in the -M list, in first-use order. */
+static void payload_note_dep(struct kshc *k, const char *path)
+{
+	for (uint32_t i = 0; i < k->payload_files.n; i++)
+		if (strcmp(k->payload_files.v[i], path) == 0)
+			return;
+	*VEC_PUSH(&k->arena, k->payload_files) = path;
+}
+
 static int hexval(int c)
 {
 	if (c >= '0' && c <= '9')
@@ -132,7 +141,10 @@ enum payload_format { FMT_ANY, FMT_ELF, FMT_BZIMAGE };
 static void payload_format(struct kshc *k, const struct ksh_file *f,
 			   const uint8_t *b, enum payload_format fmt)
 {
-	if (fmt == FMT_ELF && (f->size < 4 || memcmp(b, "\x7f" "ELF", 4) != 0))
+	if (fmt == FMT_ELF && (f->size < 4 || memcmp(b,
+						     "\x7f"
+						     "ELF",
+						     4) != 0))
 		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
 			    "\"%s\" is not an ELF file", f->path);
 	if (fmt == FMT_BZIMAGE &&
@@ -163,7 +175,7 @@ static void payload_one(struct kshc *k, struct ksh_file *f,
 			  k->n_lib_dirs, k->n_lib_dirs == 1 ? "y" : "ies");
 		return;
 	}
-	*VEC_PUSH(&k->arena, k->payload_files) = f->found;
+	payload_note_dep(k, f->found);
 	abs = realpath(f->found, NULL);
 	f->abs = arena_strdup(&k->arena, abs ? abs : f->found);
 	free(abs);
