@@ -111,3 +111,34 @@ pe_fields() {
 	CERT_OFF=$(u32 "$1" "$SECDIR_OFF")
 	CERT_LEN=$(u32 "$1" $((SECDIR_OFF + 4)))
 }
+
+# make_fixture_runtime DIR: a runtime directory laid out as kshc expects
+# (see ksh-compiler/image/image_build.c) whose "kernel library" is the
+# fixture app, for testing the image stage apart from the real kernel.
+make_fixture_runtime() {
+	mkdir -p "$1/efi" "$1/include/ksh" &&
+		cp /usr/lib/crt0-efi-x86_64.o /usr/lib/elf_x86_64_efi.lds \
+			/usr/lib/x86_64-linux-gnu/libbearssl.a \
+			/usr/lib/libefi.a /usr/lib/libgnuefi.a "$1/efi/" &&
+		cp "$ROOT"/kernel/include/ksh/*.h "$1/include/ksh/" &&
+		ar rcD "$1/libksh-kernel.a" \
+			"$BUILD/efi/tests/image/fixtures/hello_app.o"
+}
+
+# make_fixture_gen DIR PAYLOAD: generated files as the front end writes
+# them: a table referring to one payload embedded with .incbin.
+make_fixture_gen() {
+	mkdir -p "$1"
+	cat >"$1/tables.c" <<-'EOT'
+		#include <ksh/tables.h>
+		extern const uint8_t ksh_payload_0[];
+		const uint8_t *const ksh_test_payloads[] = {ksh_payload_0};
+	EOT
+	cat >"$1/payloads.S" <<-EOT
+		.section .note.GNU-stack, "", @progbits
+		.section .rodata
+		.globl ksh_payload_0
+		ksh_payload_0:
+		.incbin "$2"
+	EOT
+}
