@@ -17,9 +17,13 @@
  *   console-ok          console write of a valid buffer       -> its length
  *   efault-outside-ram  console write at RAM + 4 KiB          -> -KSH_EFAULT
  *   efault-cross-end    console write at RAM - 8, 16 bytes    -> -KSH_EFAULT
- *   efault-len-wrap     buf, len = 2^64 - buf + 16 (end wraps)-> -KSH_EFAULT
+ *   efault-len-wrap     buf, len = 2^64 - buf + 16 (end wraps)-> -KSH_EFAULT *
  *   efault-ptr-wrap     0xfffffffffffffff0, 32 bytes          -> -KSH_EFAULT
- *   efault-huge-len     buf, 2^62 bytes                       -> -KSH_EFAULT
+ *   efault-huge-len     buf, 2^62 bytes                       -> -KSH_EFAULT *
+ *     * or -KSH_EINVAL: a kernel may refuse a length above its console
+ *       limit as a malformed range before looking at the mapping (ours
+ *       does, above 4 KiB); anything else, success above all, is a FAIL
+ *       (the line then says "want -2")
  *   einval-info-small   DOMAIN_INFO into 4 bytes              -> -KSH_EINVAL
  *   info-small-untouched  ... and those 4 bytes are unchanged
  *   efault-info-outside DOMAIN_INFO at RAM + 4 KiB            -> -KSH_EFAULT
@@ -39,6 +43,13 @@
 static const char hc_ok_text[] = "HOSTILE-HC console ok\n";
 static const char hc_cpl3_text[] = "FAIL cpl3: printed from CPL 3\n";
 static char hc_buf[64] = "x";
+
+/* -KSH_EFAULT, or -KSH_EINVAL for an over-long length (see the top). */
+static void hc_refused(const char *name, int64_t r)
+{
+	ksh_check_eq(name, r, r == -KSH_EINVAL ? -KSH_EINVAL : -KSH_EFAULT,
+		     __FILE__, __LINE__);
+}
 
 int main(const struct ksh_native_info *info)
 {
@@ -66,18 +77,14 @@ int main(const struct ksh_native_info *info)
 	KSH_EXPECT_EQ("efault-cross-end",
 		      ksh_hypercall(KSH_HC_CONSOLE_WRITE, ram - 8, 16, 0, 0),
 		      -KSH_EFAULT);
-	KSH_EXPECT_EQ(
-	    "efault-len-wrap",
-	    ksh_hypercall(KSH_HC_CONSOLE_WRITE, buf, 0 - buf + 16, 0, 0),
-	    -KSH_EFAULT);
+	hc_refused("efault-len-wrap", ksh_hypercall(KSH_HC_CONSOLE_WRITE, buf,
+						    0 - buf + 16, 0, 0));
 	KSH_EXPECT_EQ("efault-ptr-wrap",
 		      ksh_hypercall(KSH_HC_CONSOLE_WRITE, 0xfffffffffffffff0ull,
 				    32, 0, 0),
 		      -KSH_EFAULT);
-	KSH_EXPECT_EQ(
-	    "efault-huge-len",
-	    ksh_hypercall(KSH_HC_CONSOLE_WRITE, buf, 1ull << 62, 0, 0),
-	    -KSH_EFAULT);
+	hc_refused("efault-huge-len",
+		   ksh_hypercall(KSH_HC_CONSOLE_WRITE, buf, 1ull << 62, 0, 0));
 
 	/* DOMAIN_INFO: too small a buffer is refused before anything is
 	 * written (check first, then act). */
