@@ -112,6 +112,7 @@ done
 run --name hc "$g/hostile_hypercall.elf"
 in_order "PASS enosys-0" "PASS enosys-12" "PASS enosys-trunc" \
 	"PASS enosys-high" "HOSTILE-HC console ok" "PASS console-ok" \
+	"PASS console-long" \
 	"PASS efault-outside-ram" "PASS efault-cross-end" \
 	"PASS efault-len-wrap" "PASS efault-ptr-wrap" "PASS efault-huge-len" \
 	"PASS einval-info-small" "PASS info-small-untouched" \
