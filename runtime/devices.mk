@@ -7,7 +7,13 @@
 RUNTIME_DEVICE_SRCS := \
 	runtime/devices/vdev_bus.c \
 	runtime/devices/pic.c \
-	runtime/devices/pit.c
+	runtime/devices/pit.c \
+	runtime/devices/uart.c \
+	runtime/devices/rtc.c \
+	runtime/devices/pci_cfg.c \
+	runtime/devices/pci_host.c \
+	runtime/devices/post.c \
+	runtime/devices/i8042.c
 
 UNIT_UNDER_TEST += $(RUNTIME_DEVICE_SRCS)
 

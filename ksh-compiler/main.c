@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+/*
+ * kshc: the ksh system compiler. main() is the pipeline; each step is one
+ * pass in its own file (kshc.h lists them). Exit status: 0 success, 1 the
+ * input has errors (or an output could not be written), 2 usage error.
+ */
+#include "kshc.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct kshc_opts {
+	const char *input;
+	const char *emit_c_dir;
+	bool check_only;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: kshc [options] SYSTEM.ksh\n"
+	      "\n"
+	      "Checks a ksh system description and writes the tables the\n"
+	      "hypervisor enforces.\n"
+	      "\n"
+	      "  --emit-c DIR      write DIR/tables.c, DIR/tables.h, "
+	      "DIR/payloads.S\n"
+	      "  --check           check only, write nothing\n"
+	      "  -L DIR            also look for payload files in DIR "
+	      "(repeatable;\n"
+	      "                    after the .ksh file's own directory)\n"
+	      "  -Werror           treat warnings as errors\n"
+	      "  --version         print the version and exit\n"
+	      "  --help            print this help and exit\n"
+	      "\n"
+	      "Exit status: 0 success, 1 errors in the input, 2 usage error.\n",
+	      f);
+}
+
+/* Parse the command line; returns -1 after a usage error, 1 after
+ * --help/--version, 0 to go on. */
+static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
+		      char **argv)
+{
+	enum { OPT_EMIT_C = 256, OPT_CHECK, OPT_WERROR, OPT_VERSION, OPT_HELP };
+	static const struct option longopts[] = {
+	    {"emit-c", required_argument, NULL, OPT_EMIT_C},
+	    {"check", no_argument, NULL, OPT_CHECK},
+	    {"Werror", no_argument, NULL, OPT_WERROR},
+	    {"version", no_argument, NULL, OPT_VERSION},
+	    {"help", no_argument, NULL, OPT_HELP},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	k->lib_dirs = arena_alloc(&k->arena, sizeof(char *) * (size_t)argc);
+	opterr = 0;
+	while ((c = getopt_long_only(argc, argv, ":L:", longopts, NULL)) !=
+	       -1) {
+		switch (c) {
+		case 'L':
+			k->lib_dirs[k->n_lib_dirs++] = optarg;
+			break;
+		case OPT_EMIT_C:
+			o->emit_c_dir = optarg;
+			break;
+		case OPT_CHECK:
+			o->check_only = true;
+			break;
+		case OPT_WERROR:
+			k->diags.werror = 1;
+			break;
+		case OPT_VERSION:
+			printf("kshc %s (table format %u)\n", KSHC_VERSION,
+			       KSH_TABLES_VERSION);
+			return 1;
+		case OPT_HELP:
+			usage(stdout);
+			return 1;
+		case ':':
+			fprintf(stderr, "kshc: %s needs an argument\n",
+				argv[optind - 1]);
+			return -1;
+		default:
+			fprintf(stderr, "kshc: unknown option %s\n",
+				argv[optind - 1]);
+			fputs("kshc: try 'kshc --help'\n", stderr);
+			return -1;
+		}
+	}
+	if (optind != argc - 1) {
+		fputs(optind >= argc ? "kshc: no input file\n"
+				     : "kshc: more than one input file\n",
+		      stderr);
+		fputs("kshc: try 'kshc --help'\n", stderr);
+		return -1;
+	}
+	o->input = argv[optind];
+	return 0;
+}
+
+static bool failed(const struct kshc *k)
+{
+	return k->diags.errors > 0;
+}
+
+/* The compilation proper: front end, checks, back end, emitters. */
+static int compile(struct kshc *k, const struct kshc_opts *o)
+{
+	if (!ksh_parse_file(k, o->input) || failed(k))
+		return 1;
+	ksh_resolve(k);
+	if (failed(k))
+		return 1;
+	ksh_payloads(k);
+	ksh_run_checks(k);
+	if (failed(k))
+		return 1;
+	ksh_layout(k);
+	ksh_policy(k);
+	ksh_finish_tables(k);
+	ksh_run_post_checks(k);
+	if (failed(k))
+		return 1;
+	if (o->check_only)
+		return 0;
+	if (o->emit_c_dir != NULL && ksh_emit_c(k, o->emit_c_dir) != 0)
+		return 1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct kshc_opts o = {0};
+	struct kshc k;
+	int rc;
+
+	kshc_init(&k);
+	rc = parse_args(&k, &o, argc, argv);
+	if (rc != 0) {
+		kshc_fini(&k);
+		return rc < 0 ? 2 : 0;
+	}
+	rc = compile(&k, &o);
+	diag_finish(&k.diags);
+	kshc_fini(&k);
+	return rc;
+}
