@@ -43,23 +43,26 @@ static const char *const runtime_required[] = {
     RT_LIBEFI,	   RT_LIBGNUEFI, RT_BEARSSL,
 };
 
-/* Code generation for the tables: the kernel's UEFI ABI (mk/config.mk,
- * EFI_ALL_CFLAGS) without its warnings-as-errors and debug info, so the
- * image does not depend on where it was built. */
+/* Code generation for the tables: the kernel's UEFI ABI (mk/config.mk
+ * EFI_ALL_CFLAGS, as scripts/link-image.sh repeats it) without
+ * warnings-as-errors and debug info, so the image does not depend on where
+ * it was built. */
 static const char *const efi_cflags[] = {
     "-std=gnu11",
-    "-ffreestanding",
+    "-DKSH_KERNEL",
+    "-DEFI_FUNCTION_WRAPPER",
     "-fpic",
+    "-ffreestanding",
     "-fno-stack-protector",
     "-fno-stack-check",
     "-fshort-wchar",
     "-mno-red-zone",
+    "-maccumulate-outgoing-args",
     "-mgeneral-regs-only",
     "-fno-strict-aliasing",
     "-O2",
     "-Wall",
     "-Wextra",
-    "-DKSH_KERNEL",
 };
 
 /* Sections copied into the PE image (same list as the kernel's own
