@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * Boot shim for the loader_linux end-to-end test (tests/linux/loader-boot.sh).
- * QEMU loads it as a Multiboot v1 kernel, with the guest RAM regions that
- * loader_linux wrote as modules ("file 0xDEST") and the vcpu_start registers
- * on the command line ("rip=0x.. rsi=0x.. cr3=0x.. gdt=0x.. gdtl=0x.."). It
- * copies each region to its guest-physical address and enters the kernel
- * exactly as the loader said (shim.S). Freestanding, 32-bit.
+ * Boot shim for the loader end-to-end tests (tests/e2e/). QEMU loads it as
+ * a Multiboot v1 kernel (linked at 128 MiB, clear of what it copies), with
+ * the guest RAM regions a loader wrote as modules ("file 0xGPA", from
+ * loader_run.c) and the struct vcpu_start on the command line ("mode=0x..
+ * rip=0x.. rsp=0x.. ..."). It copies each region to its guest-physical
+ * address and starts the payload exactly as the loader said (shim.S).
+ * Freestanding, 32-bit.
  */
 #include <stdint.h>
 
@@ -27,8 +28,13 @@ struct __attribute__((packed)) gdtr {
 	uint32_t base;
 };
 
+struct shim_regs {
+	uint32_t rip, rsp, rax, rbx, rsi, rdi;
+};
+
 void shim_main(uint32_t magic, const struct mb_info *mbi);
-void shim_enter(uint32_t cr3, const void *gdtr, uint32_t rip, uint32_t rsi);
+void shim_enter_long(uint32_t cr3, const void *gdtr, const struct shim_regs *r);
+void shim_enter_prot32(const void *gdtr, const struct shim_regs *r);
 
 static void outb(uint16_t port, uint8_t v)
 {
@@ -112,13 +118,21 @@ void shim_main(uint32_t magic, const struct mb_info *mbi)
 	if (!(mbi->flags & MBI_F_CMDLINE) || !(mbi->flags & MBI_F_MODS))
 		die("no command line or modules");
 	const char *cmd = (const char *)(uintptr_t)mbi->cmdline;
-	uint32_t rip = arg(cmd, "rip", &ok), rsi = arg(cmd, "rsi", &ok);
+	static struct shim_regs r;
+	uint32_t mode = arg(cmd, "mode", &ok);
+	r.rip = arg(cmd, "rip", &ok);
+	r.rsp = arg(cmd, "rsp", &ok);
+	r.rax = arg(cmd, "rax", &ok);
+	r.rbx = arg(cmd, "rbx", &ok);
+	r.rsi = arg(cmd, "rsi", &ok);
+	r.rdi = arg(cmd, "rdi", &ok);
 	uint32_t cr3 = arg(cmd, "cr3", &ok), gdt = arg(cmd, "gdt", &ok);
 	uint32_t gdtl = arg(cmd, "gdtl", &ok);
 	if (!ok)
 		die("bad register arguments");
 
-	const struct mb_mod *m = (const struct mb_mod *)(uintptr_t)mbi->mods_addr;
+	const struct mb_mod *m =
+	    (const struct mb_mod *)(uintptr_t)mbi->mods_addr;
 	for (uint32_t i = 0; i < mbi->mods_count; i++) {
 		const char *s = (const char *)(uintptr_t)m[i].string;
 		while (*s && *s != ' ')
@@ -132,8 +146,16 @@ void shim_main(uint32_t magic, const struct mb_info *mbi)
 		     (const uint8_t *)(uintptr_t)m[i].start,
 		     m[i].end - m[i].start);
 	}
-	say("shim: regions copied, entering the kernel in long mode\n");
 	gdtr.limit = (uint16_t)gdtl;
 	gdtr.base = gdt;
-	shim_enter(cr3, &gdtr, rip, rsi);
+	/* enum vcpu_start_mode: 1 LONG64, 2 PROT32, 3 LINUX64. */
+	if (mode == 2) {
+		say("shim: regions copied, entering in 32-bit protected "
+		    "mode\n");
+		shim_enter_prot32(&gdtr, &r);
+	} else if (mode == 1 || mode == 3) {
+		say("shim: regions copied, entering in long mode\n");
+		shim_enter_long(cr3, &gdtr, &r);
+	}
+	die("unknown start mode");
 }
