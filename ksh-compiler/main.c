@@ -2,9 +2,11 @@
 /*
  * kshc: the ksh system compiler. main() is the pipeline; each step is one
  * pass in its own file (kshc.h lists them). Exit status: 0 success, 1 the
- * input has errors (or an output could not be written), 2 usage error.
+ * input has errors (or an output could not be written), 2 usage error;
+ * with -o, 3-5 from the image stage (image/image_build.h).
  */
 #include "kshc.h"
+#include "image/image_cli.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@ struct kshc_opts {
 	const char *input;
 	const char *emit_c_dir;
 	bool check_only;
+	struct image_opts image; /* -o FILE and the image stage's options */
 };
 
 static void usage(FILE *f)
@@ -35,6 +38,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Exit status: 0 success, 1 errors in the input, 2 usage error.\n",
 	      f);
+	fputs(image_cli_help, f);
 }
 
 /* Parse the command line; returns -1 after a usage error, 1 after
@@ -49,6 +53,7 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 	    {"Werror", no_argument, NULL, OPT_WERROR},
 	    {"version", no_argument, NULL, OPT_VERSION},
 	    {"help", no_argument, NULL, OPT_HELP},
+	    IMAGE_CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -82,6 +87,8 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 				argv[optind - 1]);
 			return -1;
 		default:
+			if (image_cli_option(&o->image, c, optarg))
+				break;
 			fprintf(stderr, "kshc: unknown option %s\n",
 				argv[optind - 1]);
 			fputs("kshc: try 'kshc --help'\n", stderr);
@@ -96,12 +103,20 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 		return -1;
 	}
 	o->input = argv[optind];
+	o->image.source = o->input;
 	return 0;
 }
 
 static bool failed(const struct kshc *k)
 {
 	return k->diags.errors > 0;
+}
+
+/* kshc -o: the image stage calls back for the generated C in its
+ * private temporary directory. */
+static int emit_c_into(void *k, const char *dir)
+{
+	return ksh_emit_c(k, dir) != 0 ? 1 : 0;
 }
 
 /* The compilation proper: front end, checks, back end, emitters. */
@@ -126,6 +141,8 @@ static int compile(struct kshc *k, const struct kshc_opts *o)
 		return 0;
 	if (o->emit_c_dir != NULL && ksh_emit_c(k, o->emit_c_dir) != 0)
 		return 1;
+	if (o->image.output != NULL)
+		return image_build_output(&o->image, emit_c_into, k);
 	return 0;
 }
 
