@@ -460,6 +460,8 @@ static int build_steps(struct build *b, image_emit_fn emit, void *ctx)
 
 	if ((rc = prepare(b)) || (rc = emit(ctx, b->tmp)))
 		return rc;
+	if (run_signals_caught())
+		return report(IMAGE_EXIT_BUILD, "interrupted");
 	if (path_join(path, sizeof(path), b->tmp, "payloads.S") < 0 ||
 	    payload_list_read(&b->payloads, path, b->tmp, b->err,
 			      sizeof(b->err)) < 0)
@@ -468,6 +470,8 @@ static int build_steps(struct build *b, image_emit_fn emit, void *ctx)
 	    (rc = compile(b, "payloads.S", "payloads.o")) ||
 	    (rc = link_image(b)) || (rc = finish_image(b)))
 		return rc;
+	if (run_signals_caught())
+		return report(IMAGE_EXIT_BUILD, "interrupted");
 	if (image_write_atomic(b->o->output, b->img.data, b->img.len,
 			       file_mode(), b->err, sizeof(b->err)) < 0)
 		return report(IMAGE_EXIT_OUTPUT, "%s", b->err);
@@ -487,6 +491,7 @@ int image_build_output(const struct image_opts *o, image_emit_fn emit,
 	if (!b)
 		return report(IMAGE_EXIT_BUILD, "out of memory");
 	b->o = o;
+	run_signals_catch();
 	rc = build_steps(b, emit, ctx);
 	if (b->have_tmp) {
 		if (o->keep_temps)
@@ -500,5 +505,6 @@ int image_build_output(const struct image_opts *o, image_emit_fn emit,
 	image_buf_free(&b->img);
 	payload_list_free(&b->payloads);
 	free(b);
+	run_signals_release(); /* dies here if a signal was caught */
 	return rc;
 }

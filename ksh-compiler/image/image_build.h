@@ -50,7 +50,8 @@ typedef int (*image_emit_fn)(void *ctx, const char *dir);
  * image_build_output - builds o->output; diagnostics go to stderr as
  * "kshc: error: ...". The output file is either fully written or left
  * untouched; the temporary directory is removed on success and failure
- * unless keep_temps. Returns an exit status (see above).
+ * unless keep_temps, also when SIGINT, SIGTERM or SIGHUP arrives (the
+ * process then dies of that signal). Returns an exit status (see above).
  */
 int image_build_output(const struct image_opts *o, image_emit_fn emit,
 		       void *ctx);
