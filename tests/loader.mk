@@ -34,3 +34,22 @@ LOADER_FIXTURES += $(LOADER_FX)/mb1_elf.elf $(LOADER_FX)/mb2_elf.elf \
 	$(LOADER_FX)/mb1_aout.bin $(LOADER_FX)/mb2_aout.bin
 
 $(BUILD)/tests/unit-tests: | $(LOADER_FIXTURES)
+
+# loader_linux is tested against the real bzImage of `make linux-image`,
+# in its own Criterion binary so that `make` alone needs no download; the
+# image is an order-only prerequisite (read by path at test time, and the
+# test fails when it is absent).
+LOADER_LINUX_TEST := $(BUILD)/tests/loader-linux-tests
+$(LOADER_LINUX_TEST): $(BUILD)/san/tests/loader/test_loader_linux.o \
+		$(patsubst %.c,$(BUILD)/san/%.o,$(LOADER_SRCS)) | $(LINUX_VMLINUZ)
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(SAN_FLAGS) -o $@ $^ -lcriterion
+
+SUITE_DEPS += $(LOADER_LINUX_TEST)
+SUITES += criterion:$(LOADER_LINUX_TEST)
+
+# The loaders' kernel objects reference only the string functions of
+# lstring.h (tests/loader/freestanding.sh).
+LOADER_EFI_OBJS := $(patsubst %.c,$(BUILD)/efi/%.o,$(LOADER_SRCS))
+SUITE_DEPS += $(LOADER_EFI_OBJS)
+SUITES += tap:tests/loader/freestanding.sh:30

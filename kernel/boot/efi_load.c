@@ -10,6 +10,12 @@
 
 #include <ksh/kprintf.h>
 
+/* Loaders are resolved weakly: an image whose kernel library lacks one
+ * refuses that kind of domain by name instead of failing to link. */
+#pragma weak loader_native
+#pragma weak loader_multiboot
+#pragma weak loader_linux
+
 static int digest_ok(const struct ksh_payload *p)
 {
 	uint8_t got[32];
@@ -29,13 +35,15 @@ static int find_ram(const struct boot_info *bi, uint32_t dom,
 	const struct ksh_domain *d = &t->domains[dom];
 
 	for (uint32_t i = 0; i < d->n_mappings; i++) {
-		const struct ksh_mapping *m = &t->mappings[d->first_mapping + i];
+		const struct ksh_mapping *m =
+		    &t->mappings[d->first_mapping + i];
 		const struct ksh_memobj *o = &t->memobjs[m->memobj];
 
-		if (m->gpa == 0 && o->kind == KSH_MEMOBJ_RAM && o->owner == dom &&
-		    m->size >= d->ram_size) {
-			ram->base = (uint8_t *)(uintptr_t)(bi->memobj_hpa[m->memobj] +
-							  m->offset);
+		if (m->gpa == 0 && o->kind == KSH_MEMOBJ_RAM &&
+		    o->owner == dom && m->size >= d->ram_size) {
+			ram->base =
+			    (uint8_t *)(uintptr_t)(bi->memobj_hpa[m->memobj] +
+						   m->offset);
 			ram->size = d->ram_size;
 			return 0;
 		}
@@ -73,23 +81,29 @@ static void load_domain(struct boot_info *bi, uint32_t i)
 		refuse(bd, d->name, "no RAM object mapped at guest-physical 0");
 		return;
 	}
+	why = "this image has no loader for the domain's kind";
+	rc = -1;
 	switch (d->kind) {
 	case KSH_DOMAIN_NATIVE:
+		if (loader_native == NULL)
+			break;
 		rc = loader_native(&ram, k->data, k->size, i, d->name,
 				   d->n_endpoints, &bd->start, &why);
 		break;
 	case KSH_DOMAIN_MULTIBOOT:
+		if (loader_multiboot == NULL)
+			break;
 		rc = loader_multiboot(&ram, k->data, k->size, d->cmdline,
 				      &bd->start, &why);
 		break;
 	case KSH_DOMAIN_LINUX:
-		rc = loader_linux(&ram, k->data, k->size,
-				  rd != NULL ? rd->data : NULL,
-				  rd != NULL ? rd->size : 0, d->cmdline,
-				  &bd->start, &why);
+		if (loader_linux == NULL)
+			break;
+		rc = loader_linux(
+		    &ram, k->data, k->size, rd != NULL ? rd->data : NULL,
+		    rd != NULL ? rd->size : 0, d->cmdline, &bd->start, &why);
 		break;
 	default:
-		rc = -1;
 		why = "unknown domain kind";
 		break;
 	}

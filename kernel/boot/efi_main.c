@@ -33,7 +33,8 @@ static struct boot_info *alloc_boot_info(const struct ksh_tables *t)
 	uint64_t hpa;
 
 	if (efi_alloc(bytes, 4096, &hpa) != 0)
-		refuse_boot("out of memory", "no room for the boot information");
+		refuse_boot("out of memory",
+			    "no room for the boot information");
 	bi = (struct boot_info *)(uintptr_t)hpa;
 	bi->memobj_hpa = (uint64_t *)(bi + 1);
 	bi->domains = (struct boot_domain *)(bi->memobj_hpa + t->n_memobjs);
@@ -75,8 +76,7 @@ static void image_extent(EFI_HANDLE image, struct boot_info *bi)
 	EFI_LOADED_IMAGE *li = NULL;
 
 	if (!EFI_ERROR(uefi_call_wrapper(BS->HandleProtocol, 3, image,
-					 &LoadedImageProtocol,
-					 (void **)&li)) &&
+					 &LoadedImageProtocol, (void **)&li)) &&
 	    li != NULL) {
 		bi->image_base = (uint64_t)(uintptr_t)li->ImageBase;
 		bi->image_size = li->ImageSize;

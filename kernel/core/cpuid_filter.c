@@ -41,8 +41,8 @@ void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 		r[2] &= ~(L1_ECX_MONITOR | L1_ECX_VMX | L1_ECX_SMX |
 			  L1_ECX_PDCM | L1_ECX_X2APIC | L1_ECX_TSC_DL);
 		r[2] |= L1_ECX_HV;
-		r[3] &= ~(L1_EDX_MCE | L1_EDX_MCA | L1_EDX_MTRR |
-			  L1_EDX_ACPI | L1_EDX_HTT);
+		r[3] &= ~(L1_EDX_MCE | L1_EDX_MCA | L1_EDX_MTRR | L1_EDX_ACPI |
+			  L1_EDX_HTT);
 		break;
 	case 5:	   /* MONITOR/MWAIT */
 	case 6:	   /* thermal and power */

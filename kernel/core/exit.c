@@ -13,8 +13,8 @@
 #include <ksh/exit.h>
 #include <ksh/kprintf.h>
 
-#define VEC_UD 6
-#define VEC_GP 13
+#define VEC_UD		6
+#define VEC_GP		13
 #define EVENT_EXCEPTION 3
 
 static void advance(struct vcpu *v, const struct vm_exit *e)
@@ -69,7 +69,8 @@ static enum exit_action exit_io(struct vcpu *v, struct vm_exit *e)
 			  e->u.io.port, tables->vdevs[vd].name);
 		return violation(v, e, what);
 	}
-	ksnprintf(what, sizeof(what), "forbidden port I/O: %s%s port %x size %u",
+	ksnprintf(what, sizeof(what),
+		  "forbidden port I/O: %s%s port %x size %u",
 		  e->u.io.in ? "in" : "out", e->u.io.string ? "s" : "",
 		  e->u.io.port, e->u.io.size);
 	return violation(v, e, what);
@@ -156,7 +157,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			vcpu_ops->inject(v, VEC_UD, EVENT_EXCEPTION, false, 0);
 			return EXIT_RESUME;
 		}
-		dom_stop(v->dom, "fatal guest exception %u (error %x) at rip %lx",
+		dom_stop(v->dom,
+			 "fatal guest exception %u (error %x) at rip %lx",
 			 e->u.exc.vector, e->u.exc.error_code, e->rip);
 		return EXIT_STOP;
 	case VMEXIT_SHUTDOWN:
@@ -164,12 +166,14 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			 e->rip);
 		return EXIT_STOP;
 	case VMEXIT_INVALID:
-		dom_stop(v->dom, "invalid guest state, entry refused (exit "
-				 "code %lx)",
+		dom_stop(v->dom,
+			 "invalid guest state, entry refused (exit "
+			 "code %lx)",
 			 e->raw);
 		return EXIT_STOP;
 	default:
-		dom_stop(v->dom, "unhandled exit %lx at rip %lx", e->raw, e->rip);
+		dom_stop(v->dom, "unhandled exit %lx at rip %lx", e->raw,
+			 e->rip);
 		return EXIT_STOP;
 	}
 }

@@ -11,7 +11,8 @@ uint32_t gmap_find(const struct ksh_tables *t, uint32_t dom, uint64_t gpa)
 	const struct ksh_domain *d = &t->domains[dom];
 
 	for (uint32_t i = 0; i < d->n_mappings; i++) {
-		const struct ksh_mapping *m = &t->mappings[d->first_mapping + i];
+		const struct ksh_mapping *m =
+		    &t->mappings[d->first_mapping + i];
 
 		if (gpa >= m->gpa && gpa - m->gpa < m->size)
 			return d->first_mapping + i;

@@ -28,8 +28,8 @@ static int read_entry(gwalk_read_fn rd, void *ctx, uint64_t gpa, int wide,
 	return 0;
 }
 
-int gwalk_translate(const struct gwalk_mode *m, uint64_t gva,
-		    gwalk_read_fn rd, void *ctx, uint64_t *gpa)
+int gwalk_translate(const struct gwalk_mode *m, uint64_t gva, gwalk_read_fn rd,
+		    void *ctx, uint64_t *gpa)
 {
 	uint64_t table, e;
 	int levels, level;
@@ -46,8 +46,8 @@ int gwalk_translate(const struct gwalk_mode *m, uint64_t gva,
 	} else if (m->cr4 & CR4_PAE) {
 		/* PAE: four PDPTEs at CR3[31:5] (SDM 4.4.1). */
 		gva &= 0xFFFFFFFFull;
-		if (read_entry(rd, ctx, (m->cr3 & 0xFFFFFFE0ull) +
-					    ((gva >> 30) & 3) * 8,
+		if (read_entry(rd, ctx,
+			       (m->cr3 & 0xFFFFFFE0ull) + ((gva >> 30) & 3) * 8,
 			       1, &e) != 0 ||
 		    !(e & PTE_P))
 			return -1;
@@ -56,9 +56,9 @@ int gwalk_translate(const struct gwalk_mode *m, uint64_t gva,
 	} else {
 		/* 32-bit paging: two levels of 1024 4-byte entries. */
 		gva &= 0xFFFFFFFFull;
-		if (read_entry(rd, ctx, (m->cr3 & 0xFFFFF000ull) +
-					    (gva >> 22) * 4,
-			       0, &e) != 0 ||
+		if (read_entry(rd, ctx,
+			       (m->cr3 & 0xFFFFF000ull) + (gva >> 22) * 4, 0,
+			       &e) != 0 ||
 		    !(e & PTE_P))
 			return -1;
 		if ((e & PTE_PS) && (m->cr4 & CR4_PSE)) {
@@ -66,8 +66,8 @@ int gwalk_translate(const struct gwalk_mode *m, uint64_t gva,
 			       (gva & 0x3FFFFFull);
 			return 0;
 		}
-		if (read_entry(rd, ctx, (e & 0xFFFFF000ull) +
-					    ((gva >> 12) & 0x3FF) * 4,
+		if (read_entry(rd, ctx,
+			       (e & 0xFFFFF000ull) + ((gva >> 12) & 0x3FF) * 4,
 			       0, &e) != 0 ||
 		    !(e & PTE_P))
 			return -1;
@@ -77,14 +77,16 @@ int gwalk_translate(const struct gwalk_mode *m, uint64_t gva,
 	for (level = levels; level >= 1; level--) {
 		unsigned shift = 12 + 9 * (level - 1);
 
-		if (read_entry(rd, ctx, table + ((gva >> shift) & 0x1FF) * 8,
-			       1, &e) != 0 ||
+		if (read_entry(rd, ctx, table + ((gva >> shift) & 0x1FF) * 8, 1,
+			       &e) != 0 ||
 		    !(e & PTE_P))
 			return -1;
-		if (level == 1 || ((level == 2 || level == 3) && (e & PTE_PS))) {
+		if (level == 1 ||
+		    ((level == 2 || level == 3) && (e & PTE_PS))) {
 			uint64_t span = 1ull << shift;
 
-			*gpa = (e & ADDR_MASK & ~(span - 1)) | (gva & (span - 1));
+			*gpa =
+			    (e & ADDR_MASK & ~(span - 1)) | (gva & (span - 1));
 			return 0;
 		}
 		table = e & ADDR_MASK;

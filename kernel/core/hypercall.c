@@ -15,14 +15,14 @@
 
 /* Copies between guest-physical memory and the kernel, piece by piece
  * across mappings; the range was checked by hc_decode. */
-static void guest_copy(struct domain *d, uint64_t gpa, void *buf,
-		       uint64_t len, bool to_guest)
+static void guest_copy(struct domain *d, uint64_t gpa, void *buf, uint64_t len,
+		       bool to_guest)
 {
 	uint8_t *p = buf;
 
 	while (len != 0) {
-		uint64_t run, hpa = gmap_hpa(tables, memobj_hpa, d->id, gpa,
-					     &run);
+		uint64_t run,
+		    hpa = gmap_hpa(tables, memobj_hpa, d->id, gpa, &run);
 		uint64_t n = run < len ? run : len;
 
 		if (hpa == 0 || n == 0)

@@ -36,8 +36,7 @@ static int put_num(void (*put)(char, void *), void *ctx, uint64_t v,
 	return out;
 }
 
-int kfmt(void (*put)(char c, void *ctx), void *ctx, const char *fmt,
-	 va_list ap)
+int kfmt(void (*put)(char c, void *ctx), void *ctx, const char *fmt, va_list ap)
 {
 	int out = 0;
 
@@ -99,10 +98,10 @@ int kfmt(void (*put)(char c, void *ctx), void *ctx, const char *fmt,
 		case 'p':
 			put('0', ctx);
 			put('x', ctx);
-			out += 2 + put_num(put, ctx,
-					   (uint64_t)(uintptr_t)va_arg(ap,
-								       void *),
-					   16, 0, width, pad);
+			out +=
+			    2 + put_num(put, ctx,
+					(uint64_t)(uintptr_t)va_arg(ap, void *),
+					16, 0, width, pad);
 			break;
 		case '%':
 			put('%', ctx);

@@ -14,8 +14,8 @@
 
 /* Vendor needs, as upper bounds: per CPU (host save area, host state,
  * I/O and MSR bitmaps) and per vCPU (control block and friends). */
-#define VENDOR_CPU_PAGES  16
-#define VENDOR_VCPU_PAGES 4
+#define VENDOR_CPU_PAGES   16
+#define VENDOR_VCPU_PAGES  4
 #define KERNEL_STACK_PAGES 8
 
 struct kpool kernel_pool;
@@ -32,11 +32,11 @@ static uint64_t pages_for(uint64_t bytes)
 
 uint64_t kernel_pool_pages(const struct ksh_tables *t, uint64_t max_phys)
 {
-	uint64_t pages = paging_pages(max_phys) + KERNEL_STACK_PAGES +
-			 3 * 2 /* IST stacks */ + VENDOR_CPU_PAGES +
-			 pages_for((uint64_t)t->n_domains *
-				   sizeof(struct domain)) +
-			 1 /* default schedule */;
+	uint64_t pages =
+	    paging_pages(max_phys) + KERNEL_STACK_PAGES +
+	    3 * 2 /* IST stacks */ + VENDOR_CPU_PAGES +
+	    pages_for((uint64_t)t->n_domains * sizeof(struct domain)) +
+	    1 /* default schedule */;
 
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		pages += npt_pages_bound(t, i) +
@@ -127,9 +127,8 @@ static __attribute__((noreturn)) void kernel_main_on_stack(void *arg)
 		arch_stop_machine(2);
 	}
 	n_domains = tables->n_domains;
-	domains = kpage_alloc(pages_for((uint64_t)n_domains *
-					sizeof(struct domain)),
-			      NULL);
+	domains = kpage_alloc(
+	    pages_for((uint64_t)n_domains * sizeof(struct domain)), NULL);
 	if (domains == NULL && n_domains != 0)
 		panic("kernel pool too small for the domain array");
 	pool_shared = kernel_pool.used;

@@ -135,7 +135,8 @@ int npt_map_domain(struct npt *n, const struct ksh_tables *t, uint32_t dom,
 	const struct ksh_domain *d = &t->domains[dom];
 
 	for (uint32_t i = 0; i < d->n_mappings; i++) {
-		const struct ksh_mapping *m = &t->mappings[d->first_mapping + i];
+		const struct ksh_mapping *m =
+		    &t->mappings[d->first_mapping + i];
 		int rc = npt_map(n, m->gpa, memobj_hpa[m->memobj] + m->offset,
 				 m->size, m->rights);
 
@@ -181,11 +182,13 @@ size_t npt_pages_bound(const struct ksh_tables *t, uint32_t dom)
 	size_t pages = 1; /* the root */
 
 	for (uint32_t i = 0; i < d->n_mappings; i++) {
-		const struct ksh_mapping *m = &t->mappings[d->first_mapping + i];
+		const struct ksh_mapping *m =
+		    &t->mappings[d->first_mapping + i];
 
 		if (m->size == 0)
 			continue;
-		pages += tables_touched(m->gpa, m->size, 1ull << 39); /* PDPTs */
+		pages +=
+		    tables_touched(m->gpa, m->size, 1ull << 39); /* PDPTs */
 		pages += tables_touched(m->gpa, m->size, 1ull << 30); /* PDs */
 		if (t->memobjs[m->memobj].align == SZ_2M &&
 		    ((m->gpa ^ m->offset) & (SZ_2M - 1)) == 0)

@@ -8,8 +8,7 @@
 #include <ksh/boot_info.h>
 #include <ksh/kprintf.h>
 
-int arch_init(const struct boot_info *bi, struct kpool *pool,
-	      const char **why)
+int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why)
 {
 	if (gdt_init(pool, why) != 0)
 		return -1;

@@ -43,8 +43,8 @@ int gdt_init(struct kpool *pool, const char **why)
 			*why = "kernel pool too small for the IST stacks";
 			return -1;
 		}
-		kernel_tss.ist[i] = (uint64_t)(uintptr_t)stack +
-				    IST_STACK_PAGES * KPAGE_SIZE;
+		kernel_tss.ist[i] =
+		    (uint64_t)(uintptr_t)stack + IST_STACK_PAGES * KPAGE_SIZE;
 	}
 	/* No I/O permission bitmap: iomap_base past the limit. */
 	kernel_tss.iomap_base = sizeof(kernel_tss);

@@ -22,10 +22,9 @@ struct idt_gate {
 static struct idt_gate kernel_idt[256] __attribute__((aligned(16)));
 
 static const char *const exc_names[32] = {
-    "#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM",
-    "#DF", "CSO", "#TS", "#NP", "#SS", "#GP", "#PF", "-",
-    "#MF", "#AC", "#MC", "#XM", "#VE", "#CP", "-",   "-",
-    "-",   "-",	  "-",	 "-",	"#HV", "#VC", "#SX", "-",
+    "#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM", "#DF", "CSO", "#TS",
+    "#NP", "#SS", "#GP", "#PF", "-",   "#MF", "#AC", "#MC", "#XM", "#VE", "#CP",
+    "-",   "-",	  "-",	 "-",	"-",   "-",   "#HV", "#VC", "#SX", "-",
 };
 
 void idt_init(void)

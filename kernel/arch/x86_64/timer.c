@@ -13,7 +13,7 @@
 #define PIT_HZ	     1193182ull
 #define PIT_CH2	     0x42
 #define PIT_CMD	     0x43
-#define PORT_B	     0x61 /* bit 0: gate 2, bit 1: speaker, bit 5: OUT2 */
+#define PORT_B	     0x61  /* bit 0: gate 2, bit 1: speaker, bit 5: OUT2 */
 #define CALIB_TICKS  23864 /* 20 ms */
 #define APIC_TPR     0x080
 #define APIC_EOI     0x0B0

@@ -18,7 +18,7 @@ struct kpool;
 #define GDT_TSS	    0x18 /* 16-byte descriptor: entries 3 and 4 */
 #define GDT_ENTRIES 5
 
-#define IST_STACK_PAGES	   2
+#define IST_STACK_PAGES 2
 
 /* Host interrupt vectors. */
 #define VEC_TIMER    0xF0

@@ -23,8 +23,7 @@ void arch_serial_putc(char c);
  * [0, max_phys), local APIC timer calibrated against the PIT. Page-table
  * and stack memory come from the kernel pool. Returns 0 or a negative
  * number with *why set. */
-int arch_init(const struct boot_info *bi, struct kpool *pool,
-	      const char **why);
+int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why);
 
 /* Nanoseconds since arch_init (TSC calibrated against the PIT). */
 uint64_t arch_time_ns(void);
@@ -47,8 +46,7 @@ void arch_wait_for_interrupt(void);
 __attribute__((noreturn)) void arch_stop_machine(uint8_t code);
 
 /* Switches to the stack ending at top and calls fn(arg); never returns. */
-__attribute__((noreturn)) void arch_call_on_stack(void *top,
-						  void (*fn)(void *),
+__attribute__((noreturn)) void arch_call_on_stack(void *top, void (*fn)(void *),
 						  void *arg);
 
 /* Host pages arch_init takes from the pool for max_phys (page tables). */

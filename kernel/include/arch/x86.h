@@ -37,12 +37,12 @@
 /* VM_CR.SVMDIS: firmware disabled SVM (APM 15.4). */
 #define VM_CR_SVMDIS (1ull << 4)
 
-#define CR0_PE (1ull << 0)
-#define CR0_MP (1ull << 1)
-#define CR0_ET (1ull << 4)
-#define CR0_NE (1ull << 5)
-#define CR0_WP (1ull << 16)
-#define CR0_PG (1ull << 31)
+#define CR0_PE	(1ull << 0)
+#define CR0_MP	(1ull << 1)
+#define CR0_ET	(1ull << 4)
+#define CR0_NE	(1ull << 5)
+#define CR0_WP	(1ull << 16)
+#define CR0_PG	(1ull << 31)
 #define CR4_PAE (1ull << 5)
 #define CR4_PGE (1ull << 7)
 

@@ -12,8 +12,7 @@
 #include <stdint.h>
 
 /* Reads len bytes of guest-physical memory at gpa; 0 or -1. */
-typedef int (*gwalk_read_fn)(void *ctx, uint64_t gpa, void *buf,
-			     uint32_t len);
+typedef int (*gwalk_read_fn)(void *ctx, uint64_t gpa, void *buf, uint32_t len);
 
 struct gwalk_mode {
 	uint64_t cr0, cr3, cr4, efer;
@@ -21,8 +20,8 @@ struct gwalk_mode {
 
 /* Translates gva; returns 0 with *gpa set, or -1 (not present, reserved
  * 5-level paging, or unreadable tables). */
-int gwalk_translate(const struct gwalk_mode *m, uint64_t gva,
-		    gwalk_read_fn rd, void *ctx, uint64_t *gpa);
+int gwalk_translate(const struct gwalk_mode *m, uint64_t gva, gwalk_read_fn rd,
+		    void *ctx, uint64_t *gpa);
 
 /* Reads len bytes at guest-linear address gva, across pages. 0 or -1. */
 int gwalk_fetch(const struct gwalk_mode *m, uint64_t gva, void *buf,

@@ -77,15 +77,16 @@ static void msrpm_allow(uint8_t *pm, uint32_t msr)
 		msr -= 0xC0010000u;
 	} else
 		return;
-	pm[base + msr / 4] &= (uint8_t)~(3u << ((msr % 4) * 2));
+	pm[base + msr / 4] &= (uint8_t) ~(3u << ((msr % 4) * 2));
 }
 
 static int svm_cpu_enable(void)
 {
 	static const uint32_t guest_msrs[] = {
-	    MSR_FS_BASE, MSR_GS_BASE,	   MSR_KERNEL_GS_BASE, MSR_STAR,
-	    MSR_LSTAR,	 MSR_CSTAR,	   MSR_SFMASK,	       MSR_SYSENTER_CS,
-	    MSR_SYSENTER_ESP, MSR_SYSENTER_EIP, MSR_PAT,
+	    MSR_FS_BASE,      MSR_GS_BASE,     MSR_KERNEL_GS_BASE,
+	    MSR_STAR,	      MSR_LSTAR,       MSR_CSTAR,
+	    MSR_SFMASK,	      MSR_SYSENTER_CS, MSR_SYSENTER_ESP,
+	    MSR_SYSENTER_EIP, MSR_PAT,
 	};
 	uint64_t hsave_pa;
 	uint8_t *iopm, *msrpm;
@@ -136,7 +137,8 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 			 uint64_t npt_root_hpa)
 {
 	uint8_t *vmcb = kpage_alloc(1, &v->vendor_pa);
-	uint16_t cs = 0x08, ds = 0x10, cs_attr = ATTR_CODE64;
+	/* The selectors of the flat GDT the loaders write (ksh/loader.h). */
+	uint16_t cs = LOADER_GDT_CS, ds = LOADER_GDT_DS, cs_attr = ATTR_CODE64;
 	uint64_t cr0, cr4, efer;
 
 	if (vmcb == NULL)
@@ -149,17 +151,17 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	 * VMRUN, so any access would let a guest see or set another's. */
 	VMCB_U32(vmcb, VMCB_ICPT_DR) = 0xFFFFFFFFu;
 	VMCB_U32(vmcb, VMCB_ICPT_EXC) = (1u << 6) | (1u << 8) | (1u << 18);
-	VMCB_U32(vmcb, VMCB_ICPT_MISC1) =
-	    ICPT_INTR | ICPT_NMI | ICPT_SMI | ICPT_INIT | ICPT_CPUID |
-	    ICPT_INVD | ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO | ICPT_MSR |
-	    ICPT_FERR | ICPT_SHUTDOWN;
+	VMCB_U32(vmcb, VMCB_ICPT_MISC1) = ICPT_INTR | ICPT_NMI | ICPT_SMI |
+					  ICPT_INIT | ICPT_CPUID | ICPT_INVD |
+					  ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO |
+					  ICPT_MSR | ICPT_FERR | ICPT_SHUTDOWN;
 	/* SVM instructions (VMRUN must be, APM 15.5.1), MONITOR/MWAIT
 	 * (hidden from CPUID) and XSETBV (XCR0 is host state VMRUN does not
 	 * switch) all exit. */
 	VMCB_U32(vmcb, VMCB_ICPT_MISC2) =
-	    ICPT_VMRUN | ICPT_VMMCALL | ICPT_VMLOAD | ICPT_VMSAVE |
-	    ICPT_STGI | ICPT_CLGI | ICPT_SKINIT | ICPT_MONITOR | ICPT_MWAIT |
-	    ICPT_MWAIT_C | ICPT_XSETBV;
+	    ICPT_VMRUN | ICPT_VMMCALL | ICPT_VMLOAD | ICPT_VMSAVE | ICPT_STGI |
+	    ICPT_CLGI | ICPT_SKINIT | ICPT_MONITOR | ICPT_MWAIT | ICPT_MWAIT_C |
+	    ICPT_XSETBV;
 	VMCB_U64(vmcb, VMCB_IOPM_BASE) = svm_iopm_pa;
 	VMCB_U64(vmcb, VMCB_MSRPM_BASE) = svm_msrpm_pa;
 
@@ -182,10 +184,6 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 		efer = EFER_LME | EFER_LMA | EFER_NXE;
 		break;
 	case VCPU_START_LINUX64:
-		/* Linux boot protocol 64-bit entry: __BOOT_CS 0x10,
-		 * __BOOT_DS 0x18 (Documentation/arch/x86/boot.rst). */
-		cs = 0x10;
-		ds = 0x18;
 		cr0 = CR0_PE | CR0_MP | CR0_ET | CR0_NE | CR0_PG;
 		cr4 = CR4_PAE;
 		efer = EFER_LME | EFER_LMA;
@@ -257,8 +255,8 @@ static uint64_t svm_get_rflags(struct vcpu *v)
 	return VMCB_U64(v->vendor, VMCB_RFLAGS);
 }
 
-static int svm_inject(struct vcpu *v, uint8_t vector, int type,
-		      bool has_error, uint32_t error_code)
+static int svm_inject(struct vcpu *v, uint8_t vector, int type, bool has_error,
+		      uint32_t error_code)
 {
 	uint64_t ev = vector | ((uint64_t)(type & 7) << 8) | EVENT_VALID;
 

@@ -16,9 +16,9 @@ extern const struct npt_format svm_npt_format;
 /* CPU capabilities found by svm_probe (CPUID Fn8000_000A). */
 struct svm_caps {
 	uint32_t n_asid;
-	bool nrip;	   /* next-RIP save (EDX[3]) */
-	bool flush_asid;   /* FlushByAsid (EDX[6]) */
-	bool decode;	   /* DecodeAssists (EDX[7]) */
+	bool nrip;	 /* next-RIP save (EDX[3]) */
+	bool flush_asid; /* FlushByAsid (EDX[6]) */
+	bool decode;	 /* DecodeAssists (EDX[7]) */
 };
 
 extern struct svm_caps svm_caps;

@@ -48,13 +48,14 @@ static uint32_t fetch_insn(struct vcpu *v, uint8_t *buf)
 	/* Outside 64-bit mode the linear address adds the CS base. */
 	if (!((m.efer & EFER_LMA) &&
 	      (VMCB_U16(vmcb, VMCB_CS + SEG_ATTR) & 0x200)))
-		lin = (lin + VMCB_U64(vmcb, VMCB_CS + SEG_BASE)) & 0xFFFFFFFFull;
+		lin =
+		    (lin + VMCB_U64(vmcb, VMCB_CS + SEG_BASE)) & 0xFFFFFFFFull;
 	first = 0x1000 - (uint32_t)(lin & 0xFFF);
 	n = first < 15 ? first : 15;
 	if (gwalk_fetch(&m, lin, buf, n, guest_read, v->dom) != 0)
 		return 0;
-	if (n < 15 && gwalk_fetch(&m, lin + n, buf + n, 15 - n, guest_read,
-				  v->dom) == 0)
+	if (n < 15 &&
+	    gwalk_fetch(&m, lin + n, buf + n, 15 - n, guest_read, v->dom) == 0)
 		n = 15;
 	return n;
 }
@@ -153,7 +154,8 @@ static void translate(struct vcpu *v, struct vm_exit *e)
 		e->reason = VMEXIT_SHUTDOWN;
 		break;
 	default:
-		if (code >= SVM_EXIT_EXCP_BASE && code < SVM_EXIT_EXCP_BASE + 32) {
+		if (code >= SVM_EXIT_EXCP_BASE &&
+		    code < SVM_EXIT_EXCP_BASE + 32) {
 			uint8_t vec = (uint8_t)(code - SVM_EXIT_EXCP_BASE);
 
 			/* Intel's VMCALL raises #UD on AMD: accept it as a
@@ -167,8 +169,8 @@ static void translate(struct vcpu *v, struct vm_exit *e)
 			}
 			e->reason = VMEXIT_EXCEPTION;
 			e->u.exc.vector = vec;
-			e->u.exc.has_error = vec == 8 || vec == 17 ||
-					     (vec >= 10 && vec <= 14);
+			e->u.exc.has_error =
+			    vec == 8 || vec == 17 || (vec >= 10 && vec <= 14);
 			e->u.exc.error_code = (uint32_t)info1;
 			e->u.exc.cr2 = info2;
 		}
