@@ -16,4 +16,5 @@ $(LINUX_VMLINUZ) $(LINUX_INITRD) &: $(LINUX_IMG_INPUTS) | deps
 	$(Q)images/linux/build.sh $(LINUX_IMG_DIR)
 
 SUITE_DEPS += $(LINUX_VMLINUZ) $(LINUX_INITRD)
-SUITES += tap:tests/linux/boot.sh:60 tap:tests/linux/repro.sh:60
+# Timeouts leave room for a loaded machine: about 10 s and 9 s when idle.
+SUITES += tap:tests/linux/boot.sh:120 tap:tests/linux/repro.sh:120

@@ -269,7 +269,9 @@ struct ast_rule {
 	uint32_t channel_idx; /* KSH_IDX_NONE for "*" */
 	uint32_t *method_idx; /* per methods entry, for a named channel */
 	uint32_t table_idx;   /* index in ksh_rules, KSH_IDX_NONE if none */
-	bool fired;
+	bool covered;	      /* spoke about some message that exists */
+	bool fired;	      /* decided at least one decision */
+	const struct ast_rule *beaten_by; /* a rule that decided instead */
 };
 
 struct ast_transition {

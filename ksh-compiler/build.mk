@@ -78,3 +78,10 @@ INSTALL_FILES += $(KSHC):bin/kshc:0755 \
 # The emit-c output compiles, links with the kernel's validator and passes
 # it, for every example and pass case; output is byte-identical.
 SUITES += tap:tests/kshc/emit-validate.sh:300
+
+# Pass/fail corpora with exact diagnostics, robustness inputs; run with
+# the sanitizer build.
+SUITES += tap:tests/kshc/corpus.sh:300
+
+# Golden outputs of the examples, JSON schema, Graphviz, -M, exit codes.
+SUITES += tap:tests/kshc/golden.sh:300

@@ -22,6 +22,10 @@ const struct ksh_check ksh_checks[] = {
     {DIAG_CHANNEL_RIGHTS, CHECK_PRE, chk_rights},
     {DIAG_FSM_NONDET, CHECK_PRE, chk_flows},
     {DIAG_GPA_OVERLAP, CHECK_POST, chk_gpa_overlap},
+    {DIAG_MLS_WRITE_DOWN, CHECK_POST, chk_mls},
+    {DIAG_NEVERALLOW, CHECK_POST, chk_neverallow},
+    {DIAG_NEVERFLOW, CHECK_POST, chk_neverflow},
+    {DIAG_RULE_SHADOWED, CHECK_POST, chk_rules},
     {DIAG_UNUSED, CHECK_POST, chk_unused},
 };
 const unsigned ksh_n_checks = sizeof(ksh_checks) / sizeof(ksh_checks[0]);

@@ -11,6 +11,19 @@
 #define A (&k->ast)
 #define O (&k->out)
 
+/* "RAM" or the memory object's kind and name, for messages. */
+static const char *mapping_what(struct kshc *k, uint32_t mi)
+{
+	const struct ksh_memobj *o = &O->memobjs.v[O->mappings.v[mi].memobj];
+
+	if (o->kind == KSH_MEMOBJ_RAM)
+		return "its RAM";
+	return arena_printf(&k->arena, "%s \"%s\"",
+			    o->kind == KSH_MEMOBJ_SHARED ? "shared region"
+							 : "channel window",
+			    o->name);
+}
+
 /* gpa-overlap: a domain's mappings (sorted by address after RAM) must not
  * overlap each other or leave the 48-bit guest-physical space. Explicit
  * addresses are the only way to cause one. */
@@ -25,26 +38,31 @@ void chk_gpa_overlap(struct kshc *k)
 
 			if (m->gpa + m->size > KSH_GPA_MAX ||
 			    m->gpa + m->size < m->gpa)
-				diag_report(&k->diags, DIAG_GPA_OVERLAP, NULL,
-					    "%s: ends past the 48-bit "
-					    "guest-physical space",
-					    O->mappings_note.v[mi]);
+				diag_report(&k->diags, DIAG_GPA_OVERLAP,
+					    O->mappings_loc.v[mi],
+					    "in domain \"%s\", %s ends past "
+					    "the 48-bit guest-physical space",
+					    od->name, mapping_what(k, mi));
 			for (uint32_t j = 0; j < i; j++) {
 				uint32_t mj = od->first_mapping + j;
 				const struct ksh_mapping *n =
 				    &O->mappings.v[mj];
 
-				if (m->gpa < n->gpa + n->size &&
-				    n->gpa < m->gpa + m->size)
-					diag_report(
-					    &k->diags, DIAG_GPA_OVERLAP, NULL,
-					    "in domain \"%s\", %s at "
-					    "0x%llx-0x%llx overlaps %s",
-					    od->name, O->mappings_note.v[mi],
-					    (unsigned long long)m->gpa,
-					    (unsigned long long)(m->gpa +
-								 m->size - 1),
-					    O->mappings_note.v[mj]);
+				if (!(m->gpa < n->gpa + n->size &&
+				      n->gpa < m->gpa + m->size))
+					continue;
+				diag_report(
+				    &k->diags, DIAG_GPA_OVERLAP,
+				    O->mappings_loc.v[mi],
+				    "in domain \"%s\", %s at "
+				    "0x%llx-0x%llx overlaps %s",
+				    od->name, mapping_what(k, mi),
+				    (unsigned long long)m->gpa,
+				    (unsigned long long)(m->gpa + m->size - 1),
+				    mapping_what(k, mj));
+				diag_note(&k->diags, O->mappings_loc.v[mj],
+					  "%s is placed here",
+					  mapping_what(k, mj));
 			}
 		}
 	}

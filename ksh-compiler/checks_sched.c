@@ -75,6 +75,9 @@ void chk_schedule(struct kshc *k)
 				diag_note(&k->diags, &s->major.loc,
 					  "major frame set here");
 				t = major + 1;
+				if (f->domain.s != NULL &&
+				    f->dom_idx != KSH_IDX_NONE)
+					time[f->dom_idx] += f->length.num;
 				continue;
 			}
 			t += f->length.num;

@@ -23,7 +23,7 @@ int diag_by_name(const char *name)
  * the underline so it lines up in any tab width. */
 static void diag_quote(FILE *out, const struct ksh_loc *loc)
 {
-	size_t len, i;
+	size_t len, i, start = 0, shown;
 	const char *line;
 	int first, last;
 
@@ -32,23 +32,25 @@ static void diag_quote(FILE *out, const struct ksh_loc *loc)
 	line = src_line(loc->src, loc->first_line, &len);
 	if (line == NULL)
 		return;
-	/* A binary line is not worth echoing in full. */
-	if (len > 200)
-		len = 200;
-	fprintf(out, "%5d | ", loc->first_line);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)line[i];
-
-		fputc((c == '\t' || (c >= 0x20 && c < 0x7f)) ? c : '?', out);
-	}
-	fputs("\n      | ", out);
 	first = loc->first_column < 1 ? 1 : loc->first_column;
 	last = loc->last_line == loc->first_line ? loc->last_column : first;
 	if (last < first)
 		last = first;
-	for (i = 0; i + 1 < (size_t)first && i < len; i++)
+	/* A long line is shown as a window around the column. */
+	if ((size_t)first > 120 && len > 160)
+		start = (size_t)first - 60;
+	shown = len - start < 160 ? len - start : 160;
+	fprintf(out, "%5d | %s", loc->first_line, start ? "..." : "");
+	for (i = start; i < start + shown; i++) {
+		unsigned char c = (unsigned char)line[i];
+
+		fputc((c == '\t' || (c >= 0x20 && c < 0x7f)) ? c : '?', out);
+	}
+	fprintf(out, "%s\n      | %s", start + shown < len ? "..." : "",
+		start ? "   " : "");
+	for (i = start; i + 1 < (size_t)first && i < len; i++)
 		fputc(line[i] == '\t' ? '\t' : ' ', out);
-	for (int c = first; c <= last && c - first < 200; c++)
+	for (int c = first; c <= last && c - first < 160; c++)
 		fputc(c == first ? '^' : '~', out);
 	fputc('\n', out);
 }
@@ -68,13 +70,12 @@ static void diag_vprint(FILE *out, const struct ksh_loc *loc, const char *head,
 		diag_quote(out, loc);
 }
 
-int diag_report(struct ksh_diags *d, enum ksh_diag_id id,
-		const struct ksh_loc *loc, const char *fmt, ...)
+static int diag_vreport(struct ksh_diags *d, enum ksh_diag_id id,
+			enum ksh_severity sev, const struct ksh_loc *loc,
+			const char *fmt, va_list ap)
 {
-	enum ksh_severity sev = ksh_diag_table[id].severity;
 	const char *what;
 	char head[96];
-	va_list ap;
 
 	if (sev == SEV_WARNING && d->werror)
 		sev = SEV_ERROR;
@@ -91,10 +92,33 @@ int diag_report(struct ksh_diags *d, enum ksh_diag_id id,
 	d->last_shown = 1;
 	what = sev == SEV_ERROR ? "error" : "warning";
 	snprintf(head, sizeof(head), "%s[%s]: ", what, ksh_diag_table[id].name);
-	va_start(ap, fmt);
 	diag_vprint(d->out ? d->out : stderr, loc, head, fmt, ap);
-	va_end(ap);
 	return sev == SEV_ERROR;
+}
+
+int diag_report(struct ksh_diags *d, enum ksh_diag_id id,
+		const struct ksh_loc *loc, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = diag_vreport(d, id, ksh_diag_table[id].severity, loc, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int diag_report_as(struct ksh_diags *d, enum ksh_diag_id id,
+		   enum ksh_severity sev, const struct ksh_loc *loc,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = diag_vreport(d, id, sev, loc, fmt, ap);
+	va_end(ap);
+	return r;
 }
 
 void diag_note(struct ksh_diags *d, const struct ksh_loc *loc, const char *fmt,

@@ -54,6 +54,12 @@ int diag_report(struct ksh_diags *d, enum ksh_diag_id id,
 		const struct ksh_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* diag_report_as - the same with a severity other than the default
+ * (an MLS check in "mls warn" mode). */
+int diag_report_as(struct ksh_diags *d, enum ksh_diag_id id,
+		   enum ksh_severity sev, const struct ksh_loc *loc,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 /* diag_note - a note attached to the previous diagnostic. */
 void diag_note(struct ksh_diags *d, const struct ksh_loc *loc, const char *fmt,
 	       ...) __attribute__((format(printf, 3, 4)));

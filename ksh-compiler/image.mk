@@ -56,7 +56,7 @@ $(IMAGE_DRIVER): $(BUILD)/host/tests/image/build_driver.o $(IMAGE_HOST_OBJS)
 $(BUILD)/host/tests/image/build_driver.o: HOST_ALL_CFLAGS += -Iksh-compiler/image
 ALL += $(IMAGE_DRIVER)
 SUITES += tap:tests/image/sign.sh:300
-SUITES += tap:tests/image/secureboot.sh:300
+SUITES += tap:tests/image/secureboot.sh:900
 SUITES += tap:tests/image/build.sh:300
 
 # The runtime directory kshc links against, staged in the build tree at
@@ -93,3 +93,21 @@ $(KSH_RUNTIME)/include/%.h: kernel/include/%.h
 ALL += $(IMAGE_RUNTIME_FILES)
 INSTALL_FILES += $(foreach f,$(IMAGE_RUNTIME_FILES),\
 	$(f):lib/ksh/$(patsubst $(KSH_RUNTIME)/%,%,$(f)):0644)
+
+IMAGE_FIND_BYTES := $(BUILD)/tests/image/find-bytes
+$(IMAGE_FIND_BYTES): $(BUILD)/host/tests/image/find_bytes.o
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) -o $@ $^
+ALL += $(IMAGE_FIND_BYTES)
+
+# kshc links the image stage; the end-to-end suites and the benchmark need
+# kshc and the kernel library (ksh-compiler/build.mk, kernel/build.mk).
+ifneq ($(KSHC),)
+$(KSHC): $(IMAGE_HOST_OBJS)
+$(KSHC_SAN): $(patsubst %.c,$(BUILD)/san/%.o,$(IMAGE_SRCS))
+ifneq ($(KERNEL_LIB),)
+SUITES += tap:tests/image/kshc.sh:900
+SUITES += tap:tests/image/kshc-secureboot.sh:900
+BENCHES += tests/image/bench.sh
+endif
+endif

@@ -60,8 +60,11 @@ struct ksh_out {
 	KSH_OUT_ARRAY(struct ksh_filter_rule, filter_rules);
 	KSH_VEC(const uint8_t *) payload_bytes; /* contents, per payload */
 	KSH_VEC(const char *) payload_abs;	/* absolute path, per payload */
+	KSH_VEC(const struct ksh_loc *) mappings_loc; /* what placed it */
 	struct ksh_tables t; /* points into the vectors above */
 };
+
+struct flow_graph;
 
 struct kshc {
 	struct arena arena;
@@ -75,6 +78,7 @@ struct kshc {
 	KSH_VEC(const char *) payload_files;
 	const struct ksh_src *main_src;
 	struct ksh_out out;
+	struct flow_graph *flows; /* built by the first check that needs it */
 };
 
 /* kshc_init / kshc_fini - set up and release a context. */
@@ -105,5 +109,9 @@ void ksh_finish_tables(struct kshc *k);
 
 /* Emitters; each returns 0 or reports the failure and returns -1. */
 int ksh_emit_c(struct kshc *k, const char *dir);
+int ksh_emit_json(struct kshc *k, const char *path);
+int ksh_dump(struct kshc *k, const char *path);
+int ksh_emit_dot(struct kshc *k, const char *path);
+int ksh_emit_deps(struct kshc *k, const char *path, const char *target);
 
 #endif /* KSHC_KSHC_H */

@@ -229,6 +229,7 @@ static void layout_memory(struct kshc *k)
 		struct ksh_mapping *m;
 
 		od->first_mapping = O->mappings.n;
+		*VEC_PUSH(&k->arena, O->mappings_loc) = &d->memory.loc;
 		m = PUSH(mappings, layout_note(k, &d->name.loc, "RAM of \"%s\"",
 					       d->name.s));
 		*m = (struct ksh_mapping){.domain = i,
@@ -246,6 +247,8 @@ static void layout_memory(struct kshc *k)
 			const struct ksh_memobj *mo = &O->memobjs.v[x->memobj];
 
 			x->map->mapping = O->mappings.n;
+			*VEC_PUSH(&k->arena, O->mappings_loc) =
+			    x->map->at.set ? &x->map->at.loc : x->loc;
 			m = PUSH(mappings,
 				 layout_note(k, x->loc, "%s \"%s\" in \"%s\"",
 					     x->what, mo->name, d->name.s));

@@ -2,9 +2,11 @@
 /*
  * kshc: the ksh system compiler. main() is the pipeline; each step is one
  * pass in its own file (kshc.h lists them). Exit status: 0 success, 1 the
- * input has errors (or an output could not be written), 2 usage error.
+ * input has errors (or an output could not be written), 2 usage error;
+ * with -o, 3-5 from the image stage (image/image_build.h).
  */
 #include "kshc.h"
+#include "image/image_cli.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -13,7 +15,13 @@
 struct kshc_opts {
 	const char *input;
 	const char *emit_c_dir;
+	const char *emit_json;
+	const char *dot;
+	const char *dep_file; /* -MF, or "-" for -M */
+	const char *dep_target;
+	bool dump;
 	bool check_only;
+	struct image_opts image; /* -o FILE and the image stage's options */
 };
 
 static void usage(FILE *f)
@@ -25,6 +33,15 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --emit-c DIR      write DIR/tables.c, DIR/tables.h, "
 	      "DIR/payloads.S\n"
+	      "  --emit-json FILE  write the resolved system and policy as "
+	      "JSON\n"
+	      "  --dump            print the generated tables as text\n"
+	      "  --dot FILE        write a Graphviz graph of domains and "
+	      "channels\n"
+	      "  -M                print a make rule listing every input\n"
+	      "  -MF FILE          write that rule to FILE\n"
+	      "  -MT TARGET        name TARGET in the rule (default: the "
+	      "outputs)\n"
 	      "  --check           check only, write nothing\n"
 	      "  -L DIR            also look for payload files in DIR "
 	      "(repeatable;\n"
@@ -35,6 +52,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Exit status: 0 success, 1 errors in the input, 2 usage error.\n",
 	      f);
+	fputs(image_cli_help, f);
 }
 
 /* Parse the command line; returns -1 after a usage error, 1 after
@@ -42,13 +60,32 @@ static void usage(FILE *f)
 static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 		      char **argv)
 {
-	enum { OPT_EMIT_C = 256, OPT_CHECK, OPT_WERROR, OPT_VERSION, OPT_HELP };
+	enum {
+		OPT_EMIT_C = 256,
+		OPT_CHECK,
+		OPT_WERROR,
+		OPT_VERSION,
+		OPT_HELP,
+		OPT_JSON,
+		OPT_DUMP,
+		OPT_DOT,
+		OPT_M,
+		OPT_MF,
+		OPT_MT,
+	};
 	static const struct option longopts[] = {
 	    {"emit-c", required_argument, NULL, OPT_EMIT_C},
+	    {"emit-json", required_argument, NULL, OPT_JSON},
+	    {"dump", no_argument, NULL, OPT_DUMP},
+	    {"dot", required_argument, NULL, OPT_DOT},
+	    {"M", no_argument, NULL, OPT_M},
+	    {"MF", required_argument, NULL, OPT_MF},
+	    {"MT", required_argument, NULL, OPT_MT},
 	    {"check", no_argument, NULL, OPT_CHECK},
 	    {"Werror", no_argument, NULL, OPT_WERROR},
 	    {"version", no_argument, NULL, OPT_VERSION},
 	    {"help", no_argument, NULL, OPT_HELP},
+	    IMAGE_CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -67,6 +104,24 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 		case OPT_CHECK:
 			o->check_only = true;
 			break;
+		case OPT_JSON:
+			o->emit_json = optarg;
+			break;
+		case OPT_DUMP:
+			o->dump = true;
+			break;
+		case OPT_DOT:
+			o->dot = optarg;
+			break;
+		case OPT_M:
+			o->dep_file = "-";
+			break;
+		case OPT_MF:
+			o->dep_file = optarg;
+			break;
+		case OPT_MT:
+			o->dep_target = optarg;
+			break;
 		case OPT_WERROR:
 			k->diags.werror = 1;
 			break;
@@ -82,6 +137,8 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 				argv[optind - 1]);
 			return -1;
 		default:
+			if (image_cli_option(&o->image, c, optarg))
+				break;
 			fprintf(stderr, "kshc: unknown option %s\n",
 				argv[optind - 1]);
 			fputs("kshc: try 'kshc --help'\n", stderr);
@@ -96,12 +153,73 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 		return -1;
 	}
 	o->input = argv[optind];
+	o->image.source = o->input;
 	return 0;
 }
 
 static bool failed(const struct kshc *k)
 {
 	return k->diags.errors > 0;
+}
+
+/* The make target of -M: what this run writes, unless -MT names it. */
+static const char *dep_target(struct kshc *k, const struct kshc_opts *o)
+{
+	if (o->dep_target != NULL)
+		return o->dep_target;
+	if (o->emit_c_dir != NULL)
+		return arena_printf(
+		    &k->arena, "%s/tables.c %s/tables.h %s/payloads.S",
+		    o->emit_c_dir, o->emit_c_dir, o->emit_c_dir);
+	if (o->emit_json != NULL)
+		return o->emit_json;
+	return arena_printf(&k->arena, "%s.check", o->input);
+}
+
+/* Every requested output; all are attempted even when one fails. */
+static int emit(struct kshc *k, const struct kshc_opts *o)
+{
+	int bad = 0;
+
+	if (o->emit_c_dir != NULL)
+		bad |= ksh_emit_c(k, o->emit_c_dir);
+	if (o->emit_json != NULL)
+		bad |= ksh_emit_json(k, o->emit_json);
+	if (o->dot != NULL)
+		bad |= ksh_emit_dot(k, o->dot);
+	if (o->dump)
+		bad |= ksh_dump(k, "-");
+	if (o->dep_file != NULL)
+		bad |= ksh_emit_deps(k, o->dep_file, dep_target(k, o));
+	return bad ? 1 : 0;
+}
+
+/* kshc -o: the image stage calls back for the generated C in its
+ * private temporary directory. */
+static int emit_c_into(void *k, const char *dir)
+{
+	return ksh_emit_c(k, dir) != 0 ? 1 : 0;
+}
+
+/* kshc -o: the image stage writes the -M rule (target: the image), so it
+ * gets every front-end input (.ksh files, payloads) to add to its own
+ * (runtime, key, certificate). */
+static int build_image(struct kshc *k, const struct kshc_opts *o)
+{
+	struct image_opts io = o->image;
+	size_t n = k->sources.n + k->payload_files.n, i = 0;
+	const char **in = arena_alloc(&k->arena, sizeof(*in) * (n + 1));
+
+	for (uint32_t j = 0; j < k->sources.n; j++)
+		in[i++] = k->sources.v[j]->path;
+	for (uint32_t j = 0; j < k->payload_files.n; j++)
+		in[i++] = k->payload_files.v[j];
+	io.inputs = in;
+	io.n_inputs = n;
+	io.depfile = o->dep_file;
+	io.deps = o->dep_file != NULL;
+	io.dep_target = o->dep_target;
+	return image_build_output(&io, emit_c_into, k);
 }
 
 /* The compilation proper: front end, checks, back end, emitters. */
@@ -124,9 +242,15 @@ static int compile(struct kshc *k, const struct kshc_opts *o)
 		return 1;
 	if (o->check_only)
 		return 0;
-	if (o->emit_c_dir != NULL && ksh_emit_c(k, o->emit_c_dir) != 0)
-		return 1;
-	return 0;
+	if (o->image.output != NULL) {
+		struct kshc_opts front = *o;
+
+		front.dep_file = NULL; /* the image stage writes it */
+		if (emit(k, &front) != 0)
+			return 1;
+		return build_image(k, o);
+	}
+	return emit(k, o);
 }
 
 int main(int argc, char **argv)

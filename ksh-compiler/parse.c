@@ -69,6 +69,7 @@ void ksh_parse_include(struct kshc *k, const struct ksh_src *from,
 		       const char *path, const struct ksh_loc *loc)
 {
 	char *full = src_join(&k->arena, from->dir, path);
+	struct ksh_loc *inc;
 	struct ksh_src *src;
 
 	/* An include cycle is found by walking the chain of includers; the
@@ -76,12 +77,13 @@ void ksh_parse_include(struct kshc *k, const struct ksh_src *from,
 	for (const struct ksh_src *s = from; s != NULL; s = s->parent)
 		if (strcmp(s->path, full) == 0) {
 			diag_report(&k->diags, DIAG_INCLUDE_CYCLE, loc,
-				    "\"%s\" includes itself", full);
+				    "include cycle: \"%s\" is already being "
+				    "read",
+				    full);
 			for (const struct ksh_src *t = from; t != s;
 			     t = t->parent)
-				diag_note(&k->diags, NULL,
-					  "%s is included by %s", t->name,
-					  t->parent->name);
+				diag_note(&k->diags, t->include_loc,
+					  "%s is included from here", t->name);
 			return;
 		}
 	if (from->depth + 1 > KSHC_MAX_INCLUDE_DEPTH) {
@@ -97,7 +99,9 @@ void ksh_parse_include(struct kshc *k, const struct ksh_src *from,
 		return;
 	}
 	src->parent = from;
-	src->include_line = loc->first_line;
+	inc = arena_alloc(&k->arena, sizeof(*inc));
+	*inc = *loc;
+	src->include_loc = inc;
 	src->depth = from->depth + 1;
 	parse_src(k, src);
 }

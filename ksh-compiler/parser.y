@@ -2,8 +2,10 @@
 /*
  * The .ksh grammar (summary in dsl/grammar.md). A pure parser with
  * locations; actions only call the ast_* builders (ast_build.c). Every
- * statement list recovers from a syntax error at the next ';' or '}', so
- * one run reports every broken statement.
+ * statement list has an "error" alternative: after a syntax error the
+ * parser drops tokens until one can start a statement or close the block,
+ * so one run reports every broken statement (Bison stays quiet for three
+ * tokens after each error, which keeps one mistake from cascading).
  */
 %define api.pure full
 %define api.prefix {kshyy}
@@ -69,26 +71,27 @@ void kshyyerror(struct ksh_loc *loc, void *scanner, struct kshc *k,
 %token <u32> BDF "PCI address"
 %token <ip> IPV4 "IPv4 address"
 %token ARROW "->" DOTDOT ".."
-%token SYSTEM "system" PLATFORM "platform" SCHEDULE "schedule" CPUS "cpus"
-%token CPU "cpu" MEMORY "memory" IOMMU "iommu" REQUIRED "required"
-%token OPTIONAL "optional" MAJOR "major" IDLE "idle" LEVEL "level"
-%token CATEGORY "category" CATEGORIES "categories" TYPE "type"
-%token ATTRIBUTE "attribute" CONST "const" INCLUDE "include"
-%token DOMAIN "domain" NATIVE "native" LINUX "linux" MULTIBOOT "multiboot"
-%token VCPUS "vcpus" AFFINITY "affinity" BUDGET "budget" KERNEL "kernel"
-%token INITRD "initrd" CMDLINE "cmdline" SHA256 "sha256" FLAGS "flags"
-%token PROPERTY "property" DEVICE "device" PORT "port" COUNT "count"
-%token IRQ "irq" PCI "pci" NETWORK "network" CHANNEL "channel" DISK "disk"
-%token PASSTHROUGH "passthrough" SHARED "shared" MAP "map" AT "at"
-%token SIZE "size" MESSAGE "message" DEPTH "depth" METHODS "methods"
-%token EVENT "event" VECTOR "vector" FILTER "filter" ALLOW "allow"
-%token DENY "deny" ALL "all" IN "in" OUT "out" TCP "tcp" UDP "udp"
-%token ICMP "icmp" ANY "any" TO "to" FROM "from" POLICY "policy"
-%token FLOW "flow" ON "on" STATES "states" INITIAL_KW "initial"
-%token NEVERALLOW "neverallow" NEVERFLOW "neverflow" MLS "mls"
-%token AUDIT "audit"
+%token <str> SYSTEM "system" PLATFORM "platform" SCHEDULE "schedule" CPUS "cpus"
+%token <str> CPU "cpu" MEMORY "memory" IOMMU "iommu" REQUIRED "required"
+%token <str> OPTIONAL "optional" MAJOR "major" IDLE "idle" LEVEL "level"
+%token <str> CATEGORY "category" CATEGORIES "categories" TYPE "type"
+%token <str> ATTRIBUTE "attribute" CONST "const" INCLUDE "include"
+%token <str> DOMAIN "domain" NATIVE "native" LINUX "linux" MULTIBOOT "multiboot"
+%token <str> VCPUS "vcpus" AFFINITY "affinity" BUDGET "budget" KERNEL "kernel"
+%token <str> INITRD "initrd" CMDLINE "cmdline" SHA256 "sha256" FLAGS "flags"
+%token <str> PROPERTY "property" DEVICE "device" PORT "port" COUNT "count"
+%token <str> IRQ "irq" PCI "pci" NETWORK "network" CHANNEL "channel" DISK "disk"
+%token <str> PASSTHROUGH "passthrough" SHARED "shared" MAP "map" AT "at"
+%token <str> SIZE "size" MESSAGE "message" DEPTH "depth" METHODS "methods"
+%token <str> EVENT "event" VECTOR "vector" FILTER "filter" ALLOW "allow"
+%token <str> DENY "deny" ALL "all" IN "in" OUT "out" TCP "tcp" UDP "udp"
+%token <str> ICMP "icmp" ANY "any" TO "to" FROM "from" POLICY "policy"
+%token <str> FLOW "flow" ON "on" STATES "states" INITIAL_KW "initial"
+%token <str> NEVERALLOW "neverallow" NEVERFLOW "neverflow" MLS "mls"
+%token <str> AUDIT "audit"
 
 %type <name> name subject chan_ref dev_model
+%type <str> soft_kw
 %type <names> name_list level_chain method_set arg_list
 %type <val> value
 %type <vals> value_list
@@ -123,13 +126,87 @@ toplevel
 	| event
 	| network
 	| POLICY '{' policy_body '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
+/* Keywords are reserved only where they start a statement: elsewhere a
+ * keyword is a name (a domain may be called "filter"). Excluded are the
+ * words that start a statement inside a block whose other statements
+ * start with a name: idle (schedule), states/initial/in (flow). */
 name
 	: IDENT				{ NAME($$, $1, @1); }
+	| soft_kw			{ NAME($$, $1, @1); }
 	;
+
+soft_kw
+	: SYSTEM
+	| PLATFORM
+	| SCHEDULE
+	| CPUS
+	| CPU
+	| MEMORY
+	| IOMMU
+	| REQUIRED
+	| OPTIONAL
+	| MAJOR
+	| LEVEL
+	| CATEGORY
+	| CATEGORIES
+	| TYPE
+	| ATTRIBUTE
+	| CONST
+	| INCLUDE
+	| DOMAIN
+	| NATIVE
+	| LINUX
+	| MULTIBOOT
+	| VCPUS
+	| AFFINITY
+	| BUDGET
+	| KERNEL
+	| INITRD
+	| CMDLINE
+	| SHA256
+	| FLAGS
+	| PROPERTY
+	| DEVICE
+	| PORT
+	| COUNT
+	| IRQ
+	| PCI
+	| NETWORK
+	| CHANNEL
+	| DISK
+	| PASSTHROUGH
+	| SHARED
+	| MAP
+	| AT
+	| SIZE
+	| MESSAGE
+	| DEPTH
+	| METHODS
+	| EVENT
+	| VECTOR
+	| FILTER
+	| ALLOW
+	| DENY
+	| ALL
+	| OUT
+	| TCP
+	| UDP
+	| ICMP
+	| ANY
+	| TO
+	| FROM
+	| POLICY
+	| FLOW
+	| ON
+	| NEVERALLOW
+	| NEVERFLOW
+	| MLS
+	| AUDIT
+	;
+
 
 name_list
 	: name				{ $$ = (ksh_names){0}; ast_names_add(k, &$$, &$1); }
@@ -165,8 +242,7 @@ sys_body
 sys_item
 	: PLATFORM '{' plat_body '}' opt_semi	{ ast_platform_seen(k, &@1); }
 	| SCHEDULE '{' sched_body '}' opt_semi	{ ast_schedule_seen(k, &@1); }
-	| error ';'
-	| error '}'
+	| error
 	;
 
 plat_body
@@ -179,7 +255,7 @@ plat_item
 	| MEMORY value ';'		{ ast_platform_value(k, PLAT_MEMORY, &$2, &@$); }
 	| IOMMU REQUIRED ';'		{ ast_platform_iommu(k, 1, &@$); }
 	| IOMMU OPTIONAL ';'		{ ast_platform_iommu(k, 0, &@$); }
-	| error ';'
+	| error
 	;
 
 sched_body
@@ -191,8 +267,7 @@ sched_item
 	: MAJOR value ';'		{ ast_schedule_major(k, &$2, &@$); }
 	| CPU value			{ ast_schedule_cpu(k, &$2, &@$); }
 	  '{' frame_list '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
 frame_list
@@ -203,7 +278,7 @@ frame_list
 frame
 	: name value ';'		{ ast_schedule_frame(k, &$1, &$2, &@$); }
 	| IDLE value ';'		{ ast_schedule_frame(k, NULL, &$2, &@$); }
-	| error ';'
+	| error
 	;
 
 /* domain NAME : KIND ["file"] { ... } */
@@ -242,13 +317,11 @@ dom_item
 	| PASSTHROUGH BDF ';'		{ ast_domain_passthru(k, $2, &@$); }
 	| DEVICE dev_model name		{ ast_device_begin(k, &$2, &$3, &@$); }
 	  dev_tail
-	| error ';'
-	| error '}'
+	| error
 	;
 
 dev_model
 	: name				{ $$ = $1; }
-	| CHANNEL			{ NAME($$, "channel", @1); }
 	;
 
 dev_tail
@@ -269,7 +342,7 @@ dev_item
 	| NETWORK name ';'		{ ast_device_ref(k, DR_NETWORK, &$2, &@$); }
 	| CHANNEL name ';'		{ ast_device_ref(k, DR_CHANNEL, &$2, &@$); }
 	| DISK file_ref ';'		{ ast_device_disk(k, &$2, &@$); }
-	| error ';'
+	| error
 	;
 
 /* shared NAME { size 2M; map dom rw [at 0x...]; } */
@@ -287,7 +360,7 @@ shared_item
 	: SIZE value ';'		{ ast_shared_size(k, &$2, &@$); }
 	| MAP name name ';'		{ ast_shared_map(k, &$2, &$3, NULL, &@$); }
 	| MAP name name AT value ';'	{ ast_shared_map(k, &$2, &$3, &$5, &@$); }
-	| error ';'
+	| error
 	;
 
 /* channel NAME : message A -> B { ... }  |  : memory A -> B, C { ... } */
@@ -316,7 +389,7 @@ chan_item
 	| EVENT name ';'		{ ast_channel_event(k, &$2, &@$); }
 	| AT name value ';'		{ ast_channel_at(k, &$2, &$3, &@$); }
 	| METHODS '{' method_list '}' opt_semi
-	| error ';'
+	| error
 	;
 
 method_list
@@ -328,7 +401,7 @@ method
 	: name '(' ')' ';'		{ ksh_names none = {0}; ast_channel_method(k, &$1, &none, &@$); }
 	| name '(' arg_list ')' ';'	{ ast_channel_method(k, &$1, &$3, &@$); }
 	| name ';'			{ ksh_names none = {0}; ast_channel_method(k, &$1, &none, &@$); }
-	| error ';'
+	| error
 	;
 
 arg_list
@@ -356,8 +429,7 @@ net_body
 
 net_item
 	: FILTER '{' filter_list '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
 filter_list
@@ -369,7 +441,7 @@ filter_rule
 	: rule_kind ALL ';'		{ ast_filter_all(k, $1 == RULE_ALLOW, &@$); }
 	| rule_kind filter_dir filter_proto filter_peer filter_ports ';'
 					{ ast_filter(k, $1 == RULE_ALLOW, $2, $3, &$4, &$5, &@$); }
-	| error ';'
+	| error
 	;
 
 filter_dir
@@ -416,8 +488,7 @@ policy_item
 	| MLS name ';'			{ ast_mls(k, &$2, &@$); }
 	| FLOW name ON name		{ ast_flow_begin(k, &$2, &$4, &@$); }
 	  '{' flow_body '}' opt_semi
-	| error ';'
-	| error '}'
+	| error
 	;
 
 rule_kind
@@ -457,7 +528,7 @@ flow_item
 	| name '-' name ARROW name ';'	{ ast_flow_transition(k, &$1, &$3, &$5, &@$); }
 	| IN name DENY name_list ';'	{ ast_flow_perm(k, &$2, false, &$4, &@$); }
 	| IN name ALLOW name_list ';'	{ ast_flow_perm(k, &$2, true, &$4, &@$); }
-	| error ';'
+	| error
 	;
 
 %%

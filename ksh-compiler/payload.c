@@ -38,6 +38,15 @@ static const char *payload_find(struct kshc *k, const struct ksh_file *f)
 	return NULL;
 }
 
+/* Each payload file once in the -M list, in first-use order. */
+static void payload_note_dep(struct kshc *k, const char *path)
+{
+	for (uint32_t i = 0; i < k->payload_files.n; i++)
+		if (strcmp(k->payload_files.v[i], path) == 0)
+			return;
+	*VEC_PUSH(&k->arena, k->payload_files) = path;
+}
+
 static int hexval(int c)
 {
 	if (c >= '0' && c <= '9')
@@ -123,9 +132,33 @@ bad:
 		    "a SHA-256 digest is 64 hexadecimal digits");
 }
 
+enum payload_format { FMT_ANY, FMT_ELF, FMT_BZIMAGE };
+
+/* A kernel must be what its domain kind loads: an ELF file (ELF spec,
+ * e_ident: 0x7f 'E' 'L' 'F') for native and multiboot domains, a bzImage
+ * for Linux ("HdrS" at offset 0x202, Linux x86 boot protocol, "The
+ * real-mode kernel header"). */
+static void payload_format(struct kshc *k, const struct ksh_file *f,
+			   const uint8_t *b, enum payload_format fmt)
+{
+	if (fmt == FMT_ELF && (f->size < 4 || memcmp(b,
+						     "\x7f"
+						     "ELF",
+						     4) != 0))
+		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
+			    "\"%s\" is not an ELF file", f->path);
+	if (fmt == FMT_BZIMAGE &&
+	    (f->size < 0x206 || memcmp(b + 0x202, "HdrS", 4) != 0))
+		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
+			    "\"%s\" is not a Linux bzImage (no \"HdrS\" "
+			    "boot header at 0x202)",
+			    f->path);
+}
+
 /* Find, read and measure one payload; keep its bytes for the in-memory
  * table check. */
-static void payload_one(struct kshc *k, struct ksh_file *f)
+static void payload_one(struct kshc *k, struct ksh_file *f,
+			enum payload_format fmt)
 {
 	const uint8_t *bytes = NULL;
 	char *abs;
@@ -142,13 +175,14 @@ static void payload_one(struct kshc *k, struct ksh_file *f)
 			  k->n_lib_dirs, k->n_lib_dirs == 1 ? "y" : "ies");
 		return;
 	}
-	*VEC_PUSH(&k->arena, k->payload_files) = f->found;
+	payload_note_dep(k, f->found);
 	abs = realpath(f->found, NULL);
 	f->abs = arena_strdup(&k->arena, abs ? abs : f->found);
 	free(abs);
 	if (!payload_measure(k, f, &bytes))
 		return;
 	payload_expect(k, f);
+	payload_format(k, f, bytes, fmt);
 	f->bytes = bytes;
 }
 
@@ -157,9 +191,10 @@ void ksh_payloads(struct kshc *k)
 	for (uint32_t i = 0; i < A->domains.n; i++) {
 		struct ast_domain *d = &A->domains.v[i];
 
-		payload_one(k, &d->kernel);
-		payload_one(k, &d->initrd);
+		payload_one(k, &d->kernel,
+			    d->kind == DOM_LINUX ? FMT_BZIMAGE : FMT_ELF);
+		payload_one(k, &d->initrd, FMT_ANY);
 		for (uint32_t v = 0; v < d->devices.n; v++)
-			payload_one(k, &d->devices.v[v].disk);
+			payload_one(k, &d->devices.v[v].disk, FMT_ANY);
 	}
 }

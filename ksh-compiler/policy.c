@@ -217,6 +217,31 @@ static void rule_index_build(struct kshc *k, struct rule_index *ix)
 	}
 }
 
+/* Remember, for the shadowed-rule warning, which rule beat each covering
+ * rule that did not decide (only while some rule is still unbeaten). */
+static void policy_beaten(struct kshc *k, const struct rule_index *ix,
+			  struct ast_channel *c, uint32_t m,
+			  const struct ast_domain *snd,
+			  const struct ast_domain *rcv,
+			  const struct ast_rule *winner)
+{
+	uint32_t lo = ix->first[c->index], hi = ix->first[c->index + 1];
+
+	for (uint32_t pass = 0; pass < 2; pass++) {
+		uint32_t n = pass == 0 ? hi - lo : ix->n_wild;
+
+		for (uint32_t j = 0; j < n; j++) {
+			struct ast_rule *r =
+			    &A->rules
+				 .v[pass == 0 ? ix->list[lo + j] : ix->wild[j]];
+
+			if (r != winner && r->beaten_by == NULL &&
+			    pol_rule_covers(k, r, c, m, snd, rcv))
+				r->beaten_by = winner;
+		}
+	}
+}
+
 /* The decision for one message: deny beats allow, first allow decides. */
 static struct ksh_decision policy_decide(struct kshc *k,
 					 const struct rule_index *ix,
@@ -225,7 +250,8 @@ static struct ksh_decision policy_decide(struct kshc *k,
 					 const struct ast_domain *rcv)
 {
 	struct ksh_decision d = {.flags = 0, .rule = KSH_NONE};
-	struct ast_rule *allow = NULL, *deny = NULL;
+	struct ast_rule *allow = NULL, *deny = NULL, *win;
+	uint32_t n_cover = 0;
 	uint32_t lo = ix->first[c->index], hi = ix->first[c->index + 1];
 
 	for (uint32_t pass = 0; pass < 2; pass++) {
@@ -238,6 +264,8 @@ static struct ksh_decision policy_decide(struct kshc *k,
 
 			if (!pol_rule_covers(k, r, c, m, snd, rcv))
 				continue;
+			r->covered = true;
+			n_cover++;
 			if (r->kind == RULE_DENY && (deny == NULL || r < deny))
 				deny = r;
 			if (r->kind == RULE_ALLOW &&
@@ -245,6 +273,9 @@ static struct ksh_decision policy_decide(struct kshc *k,
 				allow = r;
 		}
 	}
+	win = deny != NULL ? deny : allow;
+	if (n_cover > 1)
+		policy_beaten(k, ix, c, m, snd, rcv, win);
 	if (deny != NULL) {
 		d.rule = deny->table_idx;
 		deny->fired = true;

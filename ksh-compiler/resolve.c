@@ -164,9 +164,11 @@ static void res_system(struct kshc *k)
 	uint32_t cpus = 1;
 
 	if (!s->set) {
-		diag_report(&k->diags, DIAG_MISSING, NULL,
-			    "%s: no system \"name\" { ... } block",
-			    k->main_src ? k->main_src->name : "input");
+		struct ksh_loc top = {k->main_src, 1, 1, 1, 1};
+
+		diag_report(&k->diags, DIAG_MISSING, &top,
+			    "no system \"name\" { platform { ... } schedule "
+			    "{ ... } } block");
 		return;
 	}
 	if (s->cpus.set)

@@ -21,9 +21,9 @@ struct ksh_src {
 	const char *dir;  /* its directory, for relative includes/payloads */
 	const char *text; /* the contents, NUL terminated */
 	size_t len;
-	const struct ksh_src *parent; /* the file that included it */
-	int include_line;	      /* line of the include in parent */
-	int depth;		      /* include depth, 0 for the main file */
+	const struct ksh_src *parent;	   /* the file that included it */
+	const struct ksh_loc *include_loc; /* the include in parent */
+	int depth; /* include depth, 0 for the main file */
 };
 
 /* A span in a source: first and last character, 1-based lines and columns

@@ -36,12 +36,17 @@ $(RT_NATIVE_LIB): $(RT_NATIVE_OBJS)
 
 # The pure parts, tested on the host (tests/unit/test_rt_*.c).
 UNIT_UNDER_TEST += $(RT_NATIVE_DIR)/format.c $(RT_NATIVE_DIR)/string.c \
+	$(RT_NATIVE_DIR)/hypercall.c \
 	$(RT_NATIVE_DIR)/check_format.c
 
 ALL += $(RT_NATIVE_LIB)
+# The library, its script and headers; ksh/rt/*.h include the two contract
+# headers, so a native program builds against an installed tree alone.
 INSTALL_FILES += $(RT_NATIVE_LIB):lib/ksh/libksh-native.a:0644 \
 	$(RT_NATIVE_LDS):lib/ksh/native.ld:0644 \
-	$(foreach h,$(wildcard runtime/include/ksh/rt/*.h),$(h):include/ksh/rt/$(notdir $(h)):0644)
+	$(foreach h,$(wildcard runtime/include/ksh/rt/*.h),$(h):include/ksh/rt/$(notdir $(h)):0644) \
+	kernel/include/ksh/native.h:include/ksh/native.h:0644 \
+	kernel/include/ksh/hypercall.h:include/ksh/hypercall.h:0644
 
 # Native links: deterministic (no build id; ar D above), debug info
 # stripped and unused sections dropped to keep payloads small (symbols

@@ -4,35 +4,13 @@
 
 #include <stddef.h>
 
-enum {
-	OPT_CC = IMAGE_CLI_BASE,
-	OPT_RUNTIME_DIR,
-	OPT_SIGN_KEY,
-	OPT_SIGN_CERT,
-	OPT_SIGN_PASS_FILE,
-	OPT_SIGN_PASS_ENV,
-	OPT_VERBOSE,
-	OPT_KEEP_TEMPS,
-	OPT_PRINT_DIGEST,
-	OPT_OUTPUT,
-};
-
-const struct option image_cli_longopts[IMAGE_CLI_N_LONGOPTS + 1] = {
-    {"cc", required_argument, NULL, OPT_CC},
-    {"runtime-dir", required_argument, NULL, OPT_RUNTIME_DIR},
-    {"sign-key", required_argument, NULL, OPT_SIGN_KEY},
-    {"sign-cert", required_argument, NULL, OPT_SIGN_CERT},
-    {"sign-pass-file", required_argument, NULL, OPT_SIGN_PASS_FILE},
-    {"sign-pass-env", required_argument, NULL, OPT_SIGN_PASS_ENV},
-    {"verbose", no_argument, NULL, OPT_VERBOSE},
-    {"keep-temps", no_argument, NULL, OPT_KEEP_TEMPS},
-    {"print-digest", no_argument, NULL, OPT_PRINT_DIGEST},
-    {"output", required_argument, NULL, OPT_OUTPUT},
+const struct option image_cli_longopts[] = {
+    IMAGE_CLI_LONGOPTS,
     {NULL, 0, NULL, 0},
 };
 
 const char image_cli_help[] =
-    "Image options:\n"
+    "\nImage options:\n"
     "  -o FILE               write the UEFI image (PE32+) to FILE\n"
     "  -M -MF FILE           also write a make rule listing every input\n"
     "  --cc CC               C compiler for the tables (default: $CC, cc)\n"
@@ -54,7 +32,6 @@ int image_cli_option(struct image_opts *o, int opt, const char *arg)
 {
 	switch (opt) {
 	case 'o':
-	case OPT_OUTPUT:
 		o->output = arg;
 		return 1;
 	case 'M':
@@ -64,31 +41,31 @@ int image_cli_option(struct image_opts *o, int opt, const char *arg)
 		o->deps = 1;
 		o->depfile = arg;
 		return 1;
-	case OPT_CC:
+	case IMAGE_OPT_CC:
 		o->cc = arg;
 		return 1;
-	case OPT_RUNTIME_DIR:
+	case IMAGE_OPT_RUNTIME_DIR:
 		o->runtime_dir = arg;
 		return 1;
-	case OPT_SIGN_KEY:
+	case IMAGE_OPT_SIGN_KEY:
 		o->sign.key_path = arg;
 		return 1;
-	case OPT_SIGN_CERT:
+	case IMAGE_OPT_SIGN_CERT:
 		o->sign.cert_path = arg;
 		return 1;
-	case OPT_SIGN_PASS_FILE:
+	case IMAGE_OPT_SIGN_PASS_FILE:
 		o->sign.pass_file = arg;
 		return 1;
-	case OPT_SIGN_PASS_ENV:
+	case IMAGE_OPT_SIGN_PASS_ENV:
 		o->sign.pass_env = arg;
 		return 1;
-	case OPT_VERBOSE:
+	case IMAGE_OPT_VERBOSE:
 		o->verbose = 1;
 		return 1;
-	case OPT_KEEP_TEMPS:
+	case IMAGE_OPT_KEEP_TEMPS:
 		o->keep_temps = 1;
 		return 1;
-	case OPT_PRINT_DIGEST:
+	case IMAGE_OPT_PRINT_DIGEST:
 		o->print_digest = 1;
 		return 1;
 	default:

@@ -24,10 +24,43 @@
 /* Short options to add to the caller's optstring. */
 #define IMAGE_CLI_SHORTOPTS "o:MF:"
 
-/* Long options (values IMAGE_CLI_BASE and up), NULL-terminated. */
+/* Values of the long options (above any character getopt returns). */
 #define IMAGE_CLI_BASE 0x1100
+enum image_cli_opt {
+	IMAGE_OPT_CC = IMAGE_CLI_BASE,
+	IMAGE_OPT_RUNTIME_DIR,
+	IMAGE_OPT_SIGN_KEY,
+	IMAGE_OPT_SIGN_CERT,
+	IMAGE_OPT_SIGN_PASS_FILE,
+	IMAGE_OPT_SIGN_PASS_ENV,
+	IMAGE_OPT_VERBOSE,
+	IMAGE_OPT_KEEP_TEMPS,
+	IMAGE_OPT_PRINT_DIGEST,
+};
+
+/*
+ * The long options, to put in the caller's struct option table; "o" is
+ * there for getopt_long_only (kshc's parser). kshc parses -M, -MF and -MT
+ * itself and hands them over in struct image_opts; with plain getopt_long
+ * the short options in IMAGE_CLI_SHORTOPTS read "-M -MF FILE".
+ */
+// clang-format off
+#define IMAGE_CLI_LONGOPTS \
+	{"o", required_argument, NULL, 'o'}, \
+	{"output", required_argument, NULL, 'o'}, \
+	{"cc", required_argument, NULL, IMAGE_OPT_CC}, \
+	{"runtime-dir", required_argument, NULL, IMAGE_OPT_RUNTIME_DIR}, \
+	{"sign-key", required_argument, NULL, IMAGE_OPT_SIGN_KEY}, \
+	{"sign-cert", required_argument, NULL, IMAGE_OPT_SIGN_CERT}, \
+	{"sign-pass-file", required_argument, NULL, IMAGE_OPT_SIGN_PASS_FILE}, \
+	{"sign-pass-env", required_argument, NULL, IMAGE_OPT_SIGN_PASS_ENV}, \
+	{"verbose", no_argument, NULL, IMAGE_OPT_VERBOSE}, \
+	{"keep-temps", no_argument, NULL, IMAGE_OPT_KEEP_TEMPS}, \
+	{"print-digest", no_argument, NULL, IMAGE_OPT_PRINT_DIGEST}
+// clang-format on
+
+/* IMAGE_CLI_LONGOPTS alone, NULL-terminated. */
 extern const struct option image_cli_longopts[];
-#define IMAGE_CLI_N_LONGOPTS 10
 
 /* Help text for these options. */
 extern const char image_cli_help[];

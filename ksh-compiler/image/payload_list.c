@@ -38,6 +38,16 @@ int payload_incbin_operand(const char *line, char *out, size_t size)
 	return 1;
 }
 
+static int payload_list_has(const struct payload_list *l, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].path, path))
+			return 1;
+	return 0;
+}
+
 static int sha256_file(const char *path, uint8_t out[32])
 {
 	FILE *f = fopen(path, "rb");
@@ -96,6 +106,8 @@ int payload_list_read(struct payload_list *l, const char *asm_path,
 			full[lb] = '/';
 			memcpy(full + lb + 1, path, lp + 1);
 		}
+		if (payload_list_has(l, path))
+			continue; /* two domains may embed the same file */
 		v = realloc(l->v, (l->n + 1) * sizeof(*v));
 		if (!v) {
 			snprintf(err, errsz, "out of memory");

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The payloads an image embeds, read back from the generated payloads.S
- * (one `.incbin "PATH"` per payload), each with its SHA-256: for the
- * dependency file and --print-digest.
+ * (one `.incbin "PATH"` per payload), each file once with its SHA-256:
+ * for the dependency file and --print-digest.
  */
 #ifndef KSH_IMAGE_PAYLOAD_LIST_H
 #define KSH_IMAGE_PAYLOAD_LIST_H

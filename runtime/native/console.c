@@ -10,7 +10,12 @@ int64_t ksh_console_write(const char *s, size_t n)
 	size_t done = 0;
 
 	while (done < n) {
-		int64_t r = ksh_hc_console_write(s + done, n - done);
+		/* A kernel may refuse long writes as malformed (-KSH_EINVAL;
+		 * ours caps them at 4 KiB): send at most one buffer's worth,
+		 * the size every ksh_printf call already stays within. */
+		size_t chunk =
+		    n - done < KSH_CONSOLE_BUF ? n - done : KSH_CONSOLE_BUF;
+		int64_t r = ksh_hc_console_write(s + done, chunk);
 
 		if (r < 0)
 			return r;

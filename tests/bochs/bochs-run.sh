@@ -52,34 +52,48 @@ sed -e "s|@MODEL@|$model|" -e "s|@ROM@|$rom|" -e "s|@DISK@|$dir/esp.img|" \
 	-e "s|@COM1@|$dir/com1.txt|" -e "s|@LOG@|$dir/bochs.log|" \
 	-e "s|@MEGS@|$megs|" "$here/bochsrc.in" >"$dir/bochsrc.txt"
 # Debian's Bochs has the debugger built in and stops before the first
-# instruction: feed it "c".
+# instruction: feed it "c". Later commands come from a FIFO on stdin: a
+# "Shutdown" on port 0x8900, or a SIGINT from us, drops Bochs back into
+# the debugger, and "quit" then makes it exit cleanly. Only a clean exit
+# flushes com1.txt, which Bochs writes through a buffer.
 echo c >"$dir/cont.rc"
+rm -f "$dir/ctl"
+mkfifo "$dir/ctl" || exit 2
+exec 7<>"$dir/ctl"
 : >"$dir/com1.txt"
 : >"$dir/e9.txt"
 
 start=$(date +%s%N)
-(cd "$dir" && exec timeout -k 5 "$tmo" bochs -q -f bochsrc.txt -rc cont.rc \
-	</dev/null >e9.txt 2>>bochs.log) &
+# timeout(1) is only the safety net: the loop below stops Bochs cleanly
+# at TIMEOUT_S so that the log of a hung run is complete too.
+(cd "$dir" && exec timeout -k 5 $((tmo + 15)) bochs -q -f bochsrc.txt -rc cont.rc \
+	<&7 >e9.txt 2>>bochs.log) &
 pid=$!
 rc=124
-while kill -0 $pid 2>/dev/null; do
+deadline=$(($(date +%s) + tmo))
+while kill -0 $pid 2>/dev/null && [ "$(date +%s)" -lt $deadline ]; do
 	if grep -Eq "$until" "$dir/com1.txt" "$dir/e9.txt" 2>/dev/null; then
 		rc=0
-		# Let the rest of the result line (and a Shutdown) arrive.
-		sleep 1
 		break
 	fi
 	sleep 0.2
 done
-# Bochs may have ended by itself (Shutdown on port 0x8900) right after the
-# line was written.
-grep -Eq "$until" "$dir/com1.txt" "$dir/e9.txt" 2>/dev/null && rc=0
+# Stop it: into the debugger, then "quit"; TERM only if that fails.
 if kill -0 $pid 2>/dev/null; then
-	# $pid is timeout(1) itself (exec above): it passes TERM on to Bochs.
-	kill -TERM $pid 2>/dev/null
-	wait $pid 2>/dev/null
+	# $pid is timeout(1) itself (exec above): it passes INT and TERM
+	# on to Bochs.
+	kill -INT $pid 2>/dev/null
+	echo quit >&7
+	for _ in $(seq 50); do
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 $pid 2>/dev/null && kill -TERM $pid 2>/dev/null
 fi
 wait $pid 2>/dev/null
+exec 7>&-
+# The whole line is there now.
+grep -Eq "$until" "$dir/com1.txt" "$dir/e9.txt" 2>/dev/null && rc=0
 end=$(date +%s%N)
 ms=$(((end - start) / 1000000))
 echo "bochs-run: model=$model rc=$rc wall=${ms}ms" >>"$dir/bochs.log"

@@ -18,7 +18,7 @@ if [ ! -r "$efi" ]; then
 	exit 1
 fi
 run() { # model dir
-	"$here/bochs-run.sh" -m "$1" -e "$efi" -d "$out/$2" -t 150 \
+	"$here/bochs-run.sh" -m "$1" -e "$efi" -d "$out/$2" -t 400 \
 		-u '^KSH-DONE ' >/dev/null 2>&1
 	echo $? >"$out/$2.rc"
 }

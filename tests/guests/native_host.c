@@ -61,6 +61,9 @@
 #include <sched.h>
 
 #define NH_RAM_LOW 0x10000ull
+/* Longest console write, as the kernel has it (kernel/core/hcall_decode.c:
+ * longer is -KSH_EINVAL). */
+#define NH_CONSOLE_MAX 4096u
 #define NH_MB_LOW                                                              \
 	0x1000ull /* Multiboot: the loader's GDT page, info at 0x2000 */
 
@@ -106,6 +109,8 @@ static int64_t nh_hypercall(uint64_t nr, uint64_t a0, uint64_t a1)
 
 	switch (nr) {
 	case KSH_HC_CONSOLE_WRITE:
+		if (a1 > NH_CONSOLE_MAX)
+			return -KSH_EINVAL;
 		if (!nh_range_ok(a0, a1))
 			return -KSH_EFAULT;
 		if (a1 && write(1, (const void *)(uintptr_t)a0, a1) < 0)

@@ -114,10 +114,10 @@ Test(kshc_pipeline, syntax_errors_all_reported)
 	struct kshc k;
 
 	cr_assert_eq(compile_str(&k, "domain a : native { memory ; }\n"
-				     "type ;\n"),
+				     "type t;\ntype ;\n"),
 		     2, "%s", diag_text);
 	cr_assert(strstr(diag_text, "t.ksh:1:"), "%s", diag_text);
-	cr_assert(strstr(diag_text, "t.ksh:2:6: error[syntax]"), "%s",
+	cr_assert(strstr(diag_text, "t.ksh:3:6: error[syntax]"), "%s",
 		  diag_text);
 	done(&k);
 }

@@ -97,6 +97,11 @@ int t_install_tss(void)
 
 void t_shutdown(void)
 {
+	/* Let the UART finish sending (LSR bit 6, transmitter empty): Bochs
+	 * models the line speed, and bytes still in flight at shutdown are
+	 * lost. */
+	for (int i = 0; i < 1000000 && !(inb(0x3fd) & 0x40); i++)
+		;
 	for (const char *s = "Shutdown"; *s; s++)
 		outb(0x8900, (uint8_t)*s);
 }

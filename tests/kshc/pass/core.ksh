@@ -51,6 +51,8 @@ shared scratch {
 policy {
 	allow ui_t store_t : keys { unlock, sign, lock };
 	deny ui store : keys { lock };
+	neverflow trusted -> ui;
+	neverallow * ui_t : keys;
 	flow session on keys {
 		states locked, unlocked;
 		initial locked;

@@ -13,7 +13,8 @@
 
 #define KSH_CONSOLE_BUF 256
 
-/* Writes all n bytes (several hypercalls if the kernel writes fewer);
+/* Writes all n bytes, KSH_CONSOLE_BUF at a time (several hypercalls also
+ * if the kernel writes fewer);
  * returns n or the first negative KSH_E* code. */
 int64_t ksh_console_write(const char *s, size_t n);
 
