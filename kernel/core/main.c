@@ -6,6 +6,7 @@
  */
 #include <arch/arch.h>
 #include <arch/vcpu.h>
+#include <ksh/bench.h>
 #include <ksh/boot_info.h>
 #include <ksh/domain.h>
 #include <ksh/kmem.h>
@@ -17,6 +18,8 @@
 #define VENDOR_CPU_PAGES   16
 #define VENDOR_VCPU_PAGES  4
 #define KERNEL_STACK_PAGES 8
+/* The world-switch probe: code page, nested tables, control block. */
+#define BENCH_PROBE_PAGES (1 + 4 + VENDOR_VCPU_PAGES)
 
 struct kpool kernel_pool;
 struct domain *domains;
@@ -140,9 +143,11 @@ static __attribute__((noreturn)) void kernel_main_on_stack(void *arg)
 	if (sched_init() != 0)
 		panic("kernel pool too small for the schedule");
 	kprintf("ksh: footprint: image %lu KiB, kernel pool %lu of %lu KiB "
-		"used (%lu KiB shared)\n",
+		"used (%lu KiB shared), %zu bytes of state per domain\n",
 		bi->image_size / 1024, kernel_pool.used / 1024,
-		kernel_pool.size / 1024, pool_shared / 1024);
+		kernel_pool.size / 1024, pool_shared / 1024,
+		sizeof(struct domain));
+	bench_world_switch();
 	sched_run();
 }
 
