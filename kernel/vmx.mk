@@ -43,6 +43,11 @@ ALL += $(VMXTEST_EFI)
 # loaded machine: they run in `make check-bochs` (which .ci/run calls),
 # not in `make check`.
 BOCHS_SUITES += tap:tests/bochs/vmx-backend.sh:1200
+# The kernel's boot tests on Intel (VMX) and AMD (SVM) Bochs models.
+BOCHS_SUITES += tap:tests/bochs/boot-bochs.sh:3000
+
+# Hypercall round trip and native boot, VMX against SVM, under Bochs.
+BENCHES += tests/bochs/bench-bochs.sh
 
 .PHONY: check-bochs
 check-bochs: all
