@@ -56,7 +56,7 @@ $(IMAGE_DRIVER): $(BUILD)/host/tests/image/build_driver.o $(IMAGE_HOST_OBJS)
 $(BUILD)/host/tests/image/build_driver.o: HOST_ALL_CFLAGS += -Iksh-compiler/image
 ALL += $(IMAGE_DRIVER)
 SUITES += tap:tests/image/sign.sh:300
-SUITES += tap:tests/image/secureboot.sh:300
+SUITES += tap:tests/image/secureboot.sh:900
 SUITES += tap:tests/image/build.sh:300
 
 # The runtime directory kshc links against, staged in the build tree at
@@ -106,8 +106,8 @@ ifneq ($(KSHC),)
 $(KSHC): $(IMAGE_HOST_OBJS)
 $(KSHC_SAN): $(patsubst %.c,$(BUILD)/san/%.o,$(IMAGE_SRCS))
 ifneq ($(KERNEL_LIB),)
-SUITES += tap:tests/image/kshc.sh:600
-SUITES += tap:tests/image/kshc-secureboot.sh:600
+SUITES += tap:tests/image/kshc.sh:900
+SUITES += tap:tests/image/kshc-secureboot.sh:900
 BENCHES += tests/image/bench.sh
 endif
 endif

@@ -30,8 +30,21 @@ $(LOADER_FX)/%.aout.elf: $(LOADER_FX)/%.o32
 $(LOADER_FX)/%.bin: $(LOADER_FX)/%.aout.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
+# The v1 ELF header also as an ELF64 x86-64 file (Multiboot loaders
+# accept both, as GRUB does).
+$(LOADER_FX)/mb1_elf64.o: tests/fixtures/loader/mb1_elf.S $(MB_FX_DEPS) | deps
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) -c -Itests/fixtures/loader -o $@ $<
+$(LOADER_FX)/mb1_elf64.elf: $(LOADER_FX)/mb1_elf64.o
+	$(Q)$(LD) -m elf_x86_64 --build-id=none --no-warn-rwx-segments \
+		-z noexecstack --defsym BASE=0x100000 \
+		-T tests/fixtures/loader/mb.ld -o $@ $<
+
+.PRECIOUS: $(LOADER_FX)/%.o32 $(LOADER_FX)/%.aout.elf
+
 LOADER_FIXTURES += $(LOADER_FX)/mb1_elf.elf $(LOADER_FX)/mb2_elf.elf \
-	$(LOADER_FX)/mb1_aout.bin $(LOADER_FX)/mb2_aout.bin
+	$(LOADER_FX)/mb1_aout.bin $(LOADER_FX)/mb2_aout.bin \
+	$(LOADER_FX)/mb1_elf64.elf
 
 $(BUILD)/tests/unit-tests: | $(LOADER_FIXTURES)
 

@@ -21,10 +21,12 @@ int hc_decode(const struct ksh_tables *t, uint32_t dom,
 		return -KSH_EPERM;
 	switch (call->nr) {
 	case KSH_HC_CONSOLE_WRITE:
-		if (call->arg[1] > HC_CONSOLE_MAX)
-			return -KSH_EINVAL;
+		/* The range first: a length that runs outside the caller's
+		 * memory is a bad address (EFAULT) whatever its size. */
 		if (gmap_check(t, dom, call->arg[0], call->arg[1], KSH_R) != 0)
 			return -KSH_EFAULT;
+		if (call->arg[1] > HC_CONSOLE_MAX)
+			return -KSH_EINVAL;
 		op->gpa = call->arg[0];
 		op->len = call->arg[1];
 		break;

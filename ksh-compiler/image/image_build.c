@@ -344,28 +344,35 @@ static void dep_word(FILE *f, const char *s)
 	}
 }
 
-/* Every input of the image, in a fixed order: the source, the payloads,
- * the runtime files, the key and certificate. */
+/* Every input of the image, in a fixed order: the front end's inputs (or
+ * the source and the payloads), the runtime files, the key and
+ * certificate. */
 static size_t dep_inputs(const struct build *b, char (*v)[PATH_MAX], size_t max)
 {
-	static const char *const rt_files[] = {RT_CRT0,	      RT_LDS,
-					       RT_KERNEL_LIB, RT_RUNTIME_LIB,
-					       RT_LIBEFI,     RT_LIBGNUEFI};
+	static const char *const rt_files[] = {
+	    RT_CRT0,	RT_LDS,	   RT_KERNEL_LIB, RT_RUNTIME_LIB,
+	    RT_BEARSSL, RT_LIBEFI, RT_LIBGNUEFI};
+	const struct image_opts *o = b->o;
 	size_t n = 0, i;
 
-	if (b->o->source && n < max)
-		str_copy(v[n++], PATH_MAX, b->o->source);
-	for (i = 0; i < b->payloads.n && n < max; i++)
-		str_copy(v[n++], PATH_MAX, b->payloads.v[i].path);
+	if (o->inputs) {
+		for (i = 0; i < o->n_inputs && n < max; i++)
+			str_copy(v[n++], PATH_MAX, o->inputs[i]);
+	} else {
+		if (o->source && n < max)
+			str_copy(v[n++], PATH_MAX, o->source);
+		for (i = 0; i < b->payloads.n && n < max; i++)
+			str_copy(v[n++], PATH_MAX, b->payloads.v[i].path);
+	}
 	for (i = 0; i < sizeof(rt_files) / sizeof(*rt_files) && n < max; i++) {
 		if (!strcmp(rt_files[i], RT_RUNTIME_LIB) &&
 		    !b->have_runtime_lib)
 			continue;
 		path_join(v[n++], PATH_MAX, b->runtime, rt_files[i]);
 	}
-	if (b->o->sign.key_path && n + 2 <= max) {
-		str_copy(v[n++], PATH_MAX, b->o->sign.key_path);
-		str_copy(v[n++], PATH_MAX, b->o->sign.cert_path);
+	if (o->sign.key_path && n + 2 <= max) {
+		str_copy(v[n++], PATH_MAX, o->sign.key_path);
+		str_copy(v[n++], PATH_MAX, o->sign.cert_path);
 	}
 	return n;
 }
@@ -374,7 +381,8 @@ static int write_depfile(struct build *b)
 {
 	char(*v)[PATH_MAX];
 	char *text = NULL;
-	size_t len = 0, n, i, max = b->payloads.n + 16;
+	size_t len = 0, n, i;
+	size_t max = b->payloads.n + b->o->n_inputs + 16;
 	FILE *f;
 	int rc = 0;
 
@@ -388,7 +396,10 @@ static int write_depfile(struct build *b)
 		return report(IMAGE_EXIT_OUTPUT, "out of memory");
 	}
 	n = dep_inputs(b, v, max);
-	dep_word(f, b->o->output);
+	if (b->o->dep_target)
+		fputs(b->o->dep_target, f); /* -MT: as given, like gcc */
+	else
+		dep_word(f, b->o->output);
 	fputc(':', f);
 	for (i = 0; i < n; i++) {
 		fputs(" \\\n ", f);
@@ -403,9 +414,16 @@ static int write_depfile(struct build *b)
 		fputs(":\n", f);
 	}
 	fclose(f);
-	if (image_write_atomic(b->o->depfile, (const uint8_t *)text, len,
-			       file_mode(), b->err, sizeof(b->err)) < 0)
+	if (!strcmp(b->o->depfile, "-")) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout))
+			rc =
+			    report(IMAGE_EXIT_OUTPUT, "writing the rule to "
+						      "standard output failed");
+	} else if (image_write_atomic(b->o->depfile, (const uint8_t *)text, len,
+				      file_mode(), b->err,
+				      sizeof(b->err)) < 0) {
 		rc = report(IMAGE_EXIT_OUTPUT, "%s", b->err);
+	}
 	free(text);
 	free(v);
 	return rc;
@@ -460,6 +478,8 @@ static int build_steps(struct build *b, image_emit_fn emit, void *ctx)
 
 	if ((rc = prepare(b)) || (rc = emit(ctx, b->tmp)))
 		return rc;
+	if (run_signals_caught())
+		return report(IMAGE_EXIT_BUILD, "interrupted");
 	if (path_join(path, sizeof(path), b->tmp, "payloads.S") < 0 ||
 	    payload_list_read(&b->payloads, path, b->tmp, b->err,
 			      sizeof(b->err)) < 0)
@@ -468,6 +488,8 @@ static int build_steps(struct build *b, image_emit_fn emit, void *ctx)
 	    (rc = compile(b, "payloads.S", "payloads.o")) ||
 	    (rc = link_image(b)) || (rc = finish_image(b)))
 		return rc;
+	if (run_signals_caught())
+		return report(IMAGE_EXIT_BUILD, "interrupted");
 	if (image_write_atomic(b->o->output, b->img.data, b->img.len,
 			       file_mode(), b->err, sizeof(b->err)) < 0)
 		return report(IMAGE_EXIT_OUTPUT, "%s", b->err);
@@ -487,6 +509,7 @@ int image_build_output(const struct image_opts *o, image_emit_fn emit,
 	if (!b)
 		return report(IMAGE_EXIT_BUILD, "out of memory");
 	b->o = o;
+	run_signals_catch();
 	rc = build_steps(b, emit, ctx);
 	if (b->have_tmp) {
 		if (o->keep_temps)
@@ -500,5 +523,6 @@ int image_build_output(const struct image_opts *o, image_emit_fn emit,
 	image_buf_free(&b->img);
 	payload_list_free(&b->payloads);
 	free(b);
+	run_signals_release(); /* dies here if a signal was caught */
 	return rc;
 }

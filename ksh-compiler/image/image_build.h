@@ -34,12 +34,17 @@ struct image_opts {
 	const char *cc;		 /* --cc; else $CC; else "cc" */
 	const char *runtime_dir; /* --runtime-dir; else $KSH_RUNTIME_DIR;
 				    else ../lib/ksh beside the executable */
-	const char *depfile;	 /* -MF FILE (with -M) */
-	int deps;		 /* -M: write a make dependency file */
-	int verbose;		 /* --verbose: print the commands run */
-	int keep_temps;		 /* --keep-temps: keep the temporary dir */
-	int print_digest;	 /* --print-digest */
-	struct sign_opts sign;	 /* key_path NULL: leave unsigned */
+	const char *depfile;	 /* -MF FILE (with -M); "-": stdout */
+	const char *dep_target;	 /* -MT: the rule's target; default output */
+	int deps;		 /* -M: write a make dependency rule */
+	/* The front end's inputs (.ksh files, payloads) for the rule; when
+	 * NULL, source and the files payloads.S embeds. */
+	const char *const *inputs;
+	size_t n_inputs;
+	int verbose;	       /* --verbose: print the commands run */
+	int keep_temps;	       /* --keep-temps: keep the temporary dir */
+	int print_digest;      /* --print-digest */
+	struct sign_opts sign; /* key_path NULL: leave unsigned */
 };
 
 /* Called with the temporary directory: writes tables.c, tables.h and
@@ -50,7 +55,8 @@ typedef int (*image_emit_fn)(void *ctx, const char *dir);
  * image_build_output - builds o->output; diagnostics go to stderr as
  * "kshc: error: ...". The output file is either fully written or left
  * untouched; the temporary directory is removed on success and failure
- * unless keep_temps. Returns an exit status (see above).
+ * unless keep_temps, also when SIGINT, SIGTERM or SIGHUP arrives (the
+ * process then dies of that signal). Returns an exit status (see above).
  */
 int image_build_output(const struct image_opts *o, image_emit_fn emit,
 		       void *ctx);

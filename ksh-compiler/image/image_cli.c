@@ -10,7 +10,7 @@ const struct option image_cli_longopts[] = {
 };
 
 const char image_cli_help[] =
-    "Image options:\n"
+    "\nImage options:\n"
     "  -o FILE               write the UEFI image (PE32+) to FILE\n"
     "  -M -MF FILE           also write a make rule listing every input\n"
     "  --cc CC               C compiler for the tables (default: $CC, cc)\n"

@@ -39,17 +39,15 @@ enum image_cli_opt {
 };
 
 /*
- * The long options, to put in the caller's struct option table. "o", "M"
- * and "MF" are there for getopt_long_only (kshc's parser), which reads
- * "-MF" as one option; with plain getopt_long the short options in
- * IMAGE_CLI_SHORTOPTS do the same job.
+ * The long options, to put in the caller's struct option table; "o" is
+ * there for getopt_long_only (kshc's parser). kshc parses -M, -MF and -MT
+ * itself and hands them over in struct image_opts; with plain getopt_long
+ * the short options in IMAGE_CLI_SHORTOPTS read "-M -MF FILE".
  */
 // clang-format off
 #define IMAGE_CLI_LONGOPTS \
 	{"o", required_argument, NULL, 'o'}, \
 	{"output", required_argument, NULL, 'o'}, \
-	{"M", no_argument, NULL, 'M'}, \
-	{"MF", required_argument, NULL, 'F'}, \
 	{"cc", required_argument, NULL, IMAGE_OPT_CC}, \
 	{"runtime-dir", required_argument, NULL, IMAGE_OPT_RUNTIME_DIR}, \
 	{"sign-key", required_argument, NULL, IMAGE_OPT_SIGN_KEY}, \

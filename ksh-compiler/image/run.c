@@ -10,6 +10,50 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+static volatile sig_atomic_t run_caught;
+static volatile pid_t run_child;
+static const int run_sigs[] = {SIGINT, SIGTERM, SIGHUP};
+static struct sigaction run_old[3];
+
+static void run_on_signal(int sig)
+{
+	pid_t child = run_child;
+
+	run_caught = sig;
+	if (child > 0)
+		kill(child, sig); /* async-signal-safe (POSIX 2.4.3) */
+}
+
+void run_signals_catch(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = run_on_signal;
+	sigemptyset(&sa.sa_mask);
+	run_caught = 0;
+	for (i = 0; i < 3; i++)
+		sigaction(run_sigs[i], &sa, &run_old[i]);
+}
+
+int run_signals_caught(void)
+{
+	return run_caught;
+}
+
+void run_signals_release(void)
+{
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		sigaction(run_sigs[i], &run_old[i], NULL);
+	if (run_caught) {
+		signal(run_caught, SIG_DFL);
+		raise(run_caught);
+	}
+}
+
 void run_argv_add(struct run_argv *a, const char *s)
 {
 	char **v;
@@ -106,6 +150,11 @@ int run_command(const struct run_argv *a, const char *cwd, int verbose,
 	ssize_t r;
 	pid_t pid;
 
+	if (run_caught) {
+		snprintf(err, errsz, "interrupted by signal %d",
+			 (int)run_caught);
+		return -1;
+	}
 	if (a->failed || a->n == 0) {
 		snprintf(err, errsz, "out of memory building a command line");
 		return -1;
@@ -135,6 +184,9 @@ int run_command(const struct run_argv *a, const char *cwd, int verbose,
 		(void)!write(pipefd[1], &child_errno, sizeof(child_errno));
 		_exit(127);
 	}
+	run_child = pid;
+	if (run_caught)
+		kill(pid, run_caught); /* arrived between fork and here */
 	close(pipefd[1]);
 	do
 		r = read(pipefd[0], &child_errno, sizeof(child_errno));
@@ -142,11 +194,13 @@ int run_command(const struct run_argv *a, const char *cwd, int verbose,
 	close(pipefd[0]);
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
+			run_child = 0;
 			snprintf(err, errsz, "%s: wait: %s", a->v[0],
 				 strerror(errno));
 			return -1;
 		}
 	}
+	run_child = 0;
 	if (r == (ssize_t)sizeof(child_errno)) {
 		snprintf(err, errsz, "cannot run %s: %s", a->v[0],
 			 strerror(child_errno));

@@ -34,4 +34,16 @@ void run_print(FILE *f, const struct run_argv *a, const char *cwd);
 int run_command(const struct run_argv *a, const char *cwd, int verbose,
 		char *err, size_t errsz);
 
+/*
+ * While the image stage runs, SIGINT, SIGTERM and SIGHUP are caught: passed
+ * on to the tool running at the time and remembered, so the stage stops at
+ * the next step, removes its temporary directory, and then dies of the
+ * same signal (run_signals_release).
+ */
+void run_signals_catch(void);
+/* The signal caught since run_signals_catch, or 0. */
+int run_signals_caught(void);
+/* Restores the previous handlers; re-raises a caught signal. */
+void run_signals_release(void);
+
 #endif

@@ -292,7 +292,7 @@ static void rtc_sync(struct vrtc *r, uint64_t now)
 
 		if (n - first >= 86400)
 			first = n - 86399;
-		for (uint64_t s = first; s <= n; s++)
+		for (uint64_t s = first; s <= n && !(r->flags & C_AF); s++)
 			if (alarm_match(r, r->base_s + (int64_t)s)) {
 				r->flags |= C_AF;
 				break;

@@ -16,7 +16,7 @@ SNAKE=(--sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT"
 	--sign-pass-file "$W/snakeoil.pass")
 drv() { "$DRV" "$W/gen" sys.ksh --runtime-dir "$RT" "$@"; }
 tmp_empty() { [ -z "$(ls -A "$W/tmp")" ]; }
-echo "1..27"
+echo "1..29"
 
 drv -o "$W/a.efi" -M -MF "$W/a.d" --print-digest >"$W/a.out" 2>"$W/a.err"
 ok $? "builds an image from generated tables and a payload"
@@ -121,3 +121,25 @@ ok $? "an unwritable output gives status 5"
 drv -o "$W/x.efi" -M 2>"$W/m.err"
 [ $? -eq 5 ] && grep -q -- '-M needs -MF' "$W/m.err"
 ok $? "-M without -MF is refused"
+
+# SIGTERM during the compile: the tool is stopped, the temporaries go, no
+# output appears, and the stage dies of the signal (status 128 + 15).
+printf '#!/bin/sh\nexec sleep 60\n' >"$W/slowcc"
+chmod +x "$W/slowcc"
+start=$(date +%s)
+"$DRV" "$W/gen" sys.ksh --runtime-dir "$RT" -o "$W/sig.efi" \
+	--cc "$W/slowcc" 2>/dev/null &
+pid=$!
+for i in $(seq 1 100); do
+	[ -n "$(ls -A "$W/tmp")" ] && [ -e "$(ls -d "$W"/tmp/*/tables.c 2>/dev/null |
+		head -n1)" ] && break
+	sleep 0.1
+done
+sleep 0.3
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+[ $rc -eq 143 ] && tmp_empty && [ ! -e "$W/sig.efi" ]
+ok $? "SIGTERM: dies of it (status $rc), no temporaries, no output"
+[ $(($(date +%s) - start)) -lt 30 ]
+ok $? "SIGTERM reaches the running tool (no wait for it to finish)"

@@ -384,3 +384,55 @@ Test(loader_linux, refuses_long_cmdline_and_bad_ram)
 	    loader_linux(&huge, kz.data, kz.len, NULL, 0, "", &st, &why),
 	    -LOADER_EUNSUPPORTED);
 }
+
+/* Seeded corruptions of the setup header (0x1f1 .. 0x290) and truncations:
+ * each call returns 0 or a LOADER_E* code with a message, never crashes
+ * (ASan/UBSan), and a refusal leaves RAM untouched (checked on the low
+ * boot area, the kernel's first 2 MiB and the top 16 MiB, where the
+ * loader writes). */
+Test(loader_linux, hostile_setup_headers)
+{
+	uint64_t s = 0x243F6A8885A308D3ULL;
+	uint8_t *orig = malloc(0x400);
+	struct guest_ram r = lt_ram(128 * MIB, 0xAA);
+	int refused_n = 0;
+
+	memcpy(orig, kz.data, 0x400);
+	for (int i = 0; i < 800; i++) {
+		struct vcpu_start st;
+		const char *why = NULL;
+		size_t len = kz.len;
+
+		memcpy(kz.data, orig, 0x400);
+		for (int k = 0; k < 1 + i % 3; k++) {
+			s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+			size_t at = 0x1f1 + s % (0x290 - 0x1f1);
+			kz.data[at] = (s >> 32) & 1
+					  ? (uint8_t)(s >> 40)
+					  : kz.data[at] ^ (1u << (s >> 48) % 8);
+		}
+		if (i % 10 == 0)
+			len = (size_t)(s >> 20) % kz.len;
+		int rc = loader_linux(&r, kz.data, len, initrd, initrd_len,
+				      CMDLINE, &st, &why);
+		if (rc == 0) {
+			memset(r.base, 0xAA, 0xA0000);
+			memset(r.base + 16 * MIB, 0xAA, 2 * MIB);
+			memset(r.base + 2 * MIB, 0xAA, 2 * MIB);
+			memset(r.base + 112 * MIB, 0xAA, 16 * MIB);
+			continue;
+		}
+		refused_n++;
+		cr_assert(rc >= -LOADER_ESPACE && rc <= -LOADER_EFORMAT,
+			  "variant %d: rc %d", i, rc);
+		cr_assert_not_null(why);
+		cr_assert(lt_all(&r, 0, 0xA0000, 0xAA) &&
+			      lt_all(&r, 2 * MIB, 2 * MIB, 0xAA) &&
+			      lt_all(&r, 16 * MIB, 2 * MIB, 0xAA) &&
+			      lt_all(&r, 112 * MIB, 16 * MIB, 0xAA),
+			  "variant %d refused (%s) but wrote RAM", i, why);
+	}
+	cr_assert_gt(refused_n, 100);
+	lt_ram_free(&r);
+	free(orig);
+}

@@ -35,9 +35,8 @@ Test(insn, truncated_or_too_many_prefixes)
 {
 	uint8_t b[20];
 
-	cr_assert_eq(insn_len((const uint8_t[]){0x0F, 0x01}, 2, INSN_VMMCALL,
-			      true),
-		     -1);
+	cr_assert_eq(
+	    insn_len((const uint8_t[]){0x0F, 0x01}, 2, INSN_VMMCALL, true), -1);
 	memset(b, 0x66, sizeof(b));
 	b[14] = 0xF4;
 	cr_assert_eq(insn_len(b, 15, INSN_HLT, true), 15);
@@ -96,8 +95,8 @@ Test(gwalk, long_mode_4k_and_2m)
 	/* PML4 at 0x1000, PDPT 0x2000, PD 0x3000, PT 0x4000.
 	 * va 0x400000 -> 2M page at 0x800000 (PD[2], PS);
 	 * va 0x5000 -> PT[5] -> 0x9000. */
-	struct gwalk_mode m = {.cr0 = 1ull << 31, .cr3 = 0x1000,
-			       .cr4 = 1 << 5, .efer = 1 << 10};
+	struct gwalk_mode m = {
+	    .cr0 = 1ull << 31, .cr3 = 0x1000, .cr4 = 1 << 5, .efer = 1 << 10};
 	uint64_t gpa;
 	uint8_t buf[4];
 
@@ -122,8 +121,8 @@ Test(gwalk, long_mode_4k_and_2m)
 
 Test(gwalk, tables_outside_guest_memory_fail)
 {
-	struct gwalk_mode m = {.cr0 = 1ull << 31, .cr3 = 0x1000,
-			       .cr4 = 1 << 5, .efer = 1 << 10};
+	struct gwalk_mode m = {
+	    .cr0 = 1ull << 31, .cr3 = 0x1000, .cr4 = 1 << 5, .efer = 1 << 10};
 	uint64_t gpa;
 
 	put64(0x1000, 0x7FFFFFFF000ull | 1);
@@ -134,8 +133,7 @@ Test(gwalk, legacy_32bit_paging)
 {
 	/* PD at 0x1000: PDE[1] 4M page at 0x800000 (PSE); PDE[0] -> PT
 	 * 0x2000, PTE[3] -> 0x7000. */
-	struct gwalk_mode m = {.cr0 = 1ull << 31, .cr3 = 0x1000,
-			       .cr4 = 1 << 4};
+	struct gwalk_mode m = {.cr0 = 1ull << 31, .cr3 = 0x1000, .cr4 = 1 << 4};
 	uint64_t gpa;
 
 	put32(0x1000 + 4, 0x800000 | 0x81);
@@ -149,8 +147,7 @@ Test(gwalk, legacy_32bit_paging)
 
 Test(gwalk, pae_paging)
 {
-	struct gwalk_mode m = {.cr0 = 1ull << 31, .cr3 = 0x1000,
-			       .cr4 = 1 << 5};
+	struct gwalk_mode m = {.cr0 = 1ull << 31, .cr3 = 0x1000, .cr4 = 1 << 5};
 	uint64_t gpa;
 
 	put64(0x1000, 0x2000 | 1); /* PDPTE 0 */

@@ -84,9 +84,8 @@ static void expect_unmapped(uint64_t gpa)
 
 Test(npt, aligned_ram_uses_2m_leaves)
 {
-	cr_assert_eq(npt_map(&n, 0, 0x10000000, 0x800000,
-			     KSH_R | KSH_W | KSH_X),
-		     0);
+	cr_assert_eq(
+	    npt_map(&n, 0, 0x10000000, 0x800000, KSH_R | KSH_W | KSH_X), 0);
 	cr_assert_eq(n.leaves_2m, 4);
 	cr_assert_eq(n.leaves_4k, 0);
 	/* root + PDPT + PD: no page tables needed */
@@ -160,8 +159,7 @@ Test(npt, overlap_with_large_leaf_refused)
 {
 	cr_assert_eq(npt_map(&n, 0, 0x200000, 0x200000, KSH_R), 0);
 	cr_assert_eq(n.leaves_2m, 1);
-	cr_assert_eq(npt_map(&n, 0x5000, 0x900000, 0x1000, KSH_R),
-		     -NPT_EEXIST);
+	cr_assert_eq(npt_map(&n, 0x5000, 0x900000, 0x1000, KSH_R), -NPT_EEXIST);
 }
 
 Test(npt, bad_ranges_refused)
@@ -187,23 +185,40 @@ Test(npt, pool_exhaustion_reported)
 /* A domain straight from tables: RAM, a read-only shared window above it;
  * the builder maps exactly those, and the bound covers what it used. */
 static const struct ksh_memobj objs[] = {
-    {.name = "ram", .kind = KSH_MEMOBJ_RAM, .owner = 0, .size = 0x400000,
+    {.name = "ram",
+     .kind = KSH_MEMOBJ_RAM,
+     .owner = 0,
+     .size = 0x400000,
      .align = 0x200000},
-    {.name = "win", .kind = KSH_MEMOBJ_SHARED, .owner = KSH_NONE,
-     .size = 0x3000, .align = 0x1000},
+    {.name = "win",
+     .kind = KSH_MEMOBJ_SHARED,
+     .owner = KSH_NONE,
+     .size = 0x3000,
+     .align = 0x1000},
 };
 static const struct ksh_mapping maps[] = {
-    {.domain = 0, .memobj = 0, .gpa = 0, .size = 0x400000,
+    {.domain = 0,
+     .memobj = 0,
+     .gpa = 0,
+     .size = 0x400000,
      .rights = KSH_R | KSH_W | KSH_X},
-    {.domain = 0, .memobj = 1, .offset = 0x1000, .gpa = 0x400000,
-     .size = 0x2000, .rights = KSH_R},
+    {.domain = 0,
+     .memobj = 1,
+     .offset = 0x1000,
+     .gpa = 0x400000,
+     .size = 0x2000,
+     .rights = KSH_R},
 };
 static const struct ksh_domain doms[] = {
     {.name = "d", .first_mapping = 0, .n_mappings = 2},
 };
 static const struct ksh_tables tabs = {
-    .domains = doms, .n_domains = 1, .memobjs = objs, .n_memobjs = 2,
-    .mappings = maps, .n_mappings = 2,
+    .domains = doms,
+    .n_domains = 1,
+    .memobjs = objs,
+    .n_memobjs = 2,
+    .mappings = maps,
+    .n_mappings = 2,
 };
 
 Test(npt, domain_from_tables)
@@ -225,9 +240,15 @@ Test(npt, domain_from_tables)
 Test(npt, domain_overlap_names_mapping)
 {
 	static const struct ksh_mapping dup[] = {
-	    {.domain = 0, .memobj = 0, .gpa = 0, .size = 0x1000,
+	    {.domain = 0,
+	     .memobj = 0,
+	     .gpa = 0,
+	     .size = 0x1000,
 	     .rights = KSH_R},
-	    {.domain = 0, .memobj = 1, .gpa = 0, .size = 0x1000,
+	    {.domain = 0,
+	     .memobj = 1,
+	     .gpa = 0,
+	     .size = 0x1000,
 	     .rights = KSH_R},
 	};
 	struct ksh_tables t = tabs;

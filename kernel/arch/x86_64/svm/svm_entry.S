@@ -30,6 +30,11 @@ svm_vmrun:
 	vmsave %rax           /* host FS/GS/TR/LDTR/syscall MSRs */
 	movq %rdi, %rax
 	vmload %rax           /* guest's */
+	/* With V_INTR_MASKING the host's RFLAGS.IF at VMRUN decides whether
+	 * physical interrupts reach the guest's INTR intercept (APM 15.21.1):
+	 * it must be 1, or a guest spinning with IF=0 is never preempted.
+	 * GIF=0 keeps the host from taking them here (APM 15.17). */
+	sti
 
 	movq 8(%rsi), %rbx
 	movq 16(%rsi), %rcx
@@ -68,6 +73,8 @@ svm_vmrun:
 	vmsave %rax           /* guest hidden state back to its VMCB */
 	movq 8(%rsp), %rax
 	vmload %rax           /* host's */
+	cli                   /* the host runs with IF=0: an interrupt that
+	                       * caused the exit stays pending at the APIC */
 	stgi
 
 	addq $16, %rsp
