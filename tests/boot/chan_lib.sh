@@ -54,3 +54,36 @@ before() {
 
 # show LOG: the kernel's and the domains' lines, for a failing run.
 show() { grep -a '^ksh:\|^\[' "$1" | tail -n 60 | sed 's/^/# /' >&2; }
+
+# chan_boot_until NAME TIMEOUT TEXT...: chan_boot for systems that never
+# stop by themselves (a server domain): the machine is stopped once every
+# TEXT has appeared in the serial log, or at TIMEOUT. Prints "stopped" or
+# QEMU's status.
+chan_boot_until() {
+	local name=$1 tmo=$2 pid t all m
+	shift 2
+	rm -f "$OUT/$name.raw" "$OUT/$name.log"
+	setsid tests/boot/qemu-boot.sh "$OUT/$name.efi" "$OUT/$name.raw" \
+		"$tmo" >/dev/null 2>&1 &
+	pid=$!
+	for t in $(seq 1 "$tmo"); do
+		kill -0 "$pid" 2>/dev/null || break
+		all=1
+		for m in "$@"; do
+			grep -aqF -- "$m" "$OUT/$name.raw" 2>/dev/null || all=0
+		done
+		if [ $all -eq 1 ]; then
+			sleep 1
+			kill -- -"$pid" 2>/dev/null
+			wait "$pid" 2>/dev/null
+			tr -d '\r' <"$OUT/$name.raw" >"$OUT/$name.log"
+			echo stopped
+			return
+		fi
+		sleep 1
+	done
+	wait "$pid"
+	local rc=$?
+	tr -d '\r' <"$OUT/$name.raw" >"$OUT/$name.log" 2>/dev/null
+	echo "$rc"
+}
