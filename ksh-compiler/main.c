@@ -2,9 +2,11 @@
 /*
  * kshc: the ksh system compiler. main() is the pipeline; each step is one
  * pass in its own file (kshc.h lists them). Exit status: 0 success, 1 the
- * input has errors (or an output could not be written), 2 usage error.
+ * input has errors (or an output could not be written), 2 usage error;
+ * with -o, 3-5 from the image stage (image/image_build.h).
  */
 #include "kshc.h"
+#include "image/image_cli.h"
 
 #include <getopt.h>
 #include <time.h>
@@ -21,6 +23,7 @@ struct kshc_opts {
 	bool dump;
 	bool check_only;
 	bool stats;
+	struct image_opts image; /* -o FILE and the image stage's options */
 };
 
 /* --stats: wall time per pipeline step, for `make bench` and the curious. */
@@ -72,6 +75,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Exit status: 0 success, 1 errors in the input, 2 usage error.\n",
 	      f);
+	fputs(image_cli_help, f);
 }
 
 /* Parse the command line; returns -1 after a usage error, 1 after
@@ -106,6 +110,7 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 	    {"Werror", no_argument, NULL, OPT_WERROR},
 	    {"version", no_argument, NULL, OPT_VERSION},
 	    {"help", no_argument, NULL, OPT_HELP},
+	    IMAGE_CLI_LONGOPTS,
 	    {NULL, 0, NULL, 0},
 	};
 	int c;
@@ -160,6 +165,8 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 				argv[optind - 1]);
 			return -1;
 		default:
+			if (image_cli_option(&o->image, c, optarg))
+				break;
 			fprintf(stderr, "kshc: unknown option %s\n",
 				argv[optind - 1]);
 			fputs("kshc: try 'kshc --help'\n", stderr);
@@ -174,6 +181,7 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 		return -1;
 	}
 	o->input = argv[optind];
+	o->image.source = o->input;
 	return 0;
 }
 
@@ -228,6 +236,34 @@ static void print_sizes(const struct kshc *k, FILE *f)
 		t->n_fsm_next, k->arena.used_bytes >> 10);
 }
 
+/* kshc -o: the image stage calls back for the generated C in its
+ * private temporary directory. */
+static int emit_c_into(void *k, const char *dir)
+{
+	return ksh_emit_c(k, dir) != 0 ? 1 : 0;
+}
+
+/* kshc -o: the image stage writes the -M rule (target: the image), so it
+ * gets every front-end input (.ksh files, payloads) to add to its own
+ * (runtime, key, certificate). */
+static int build_image(struct kshc *k, const struct kshc_opts *o)
+{
+	struct image_opts io = o->image;
+	size_t n = k->sources.n + k->payload_files.n, i = 0;
+	const char **in = arena_alloc(&k->arena, sizeof(*in) * (n + 1));
+
+	for (uint32_t j = 0; j < k->sources.n; j++)
+		in[i++] = k->sources.v[j]->path;
+	for (uint32_t j = 0; j < k->payload_files.n; j++)
+		in[i++] = k->payload_files.v[j];
+	io.inputs = in;
+	io.n_inputs = n;
+	io.depfile = o->dep_file;
+	io.deps = o->dep_file != NULL;
+	io.dep_target = o->dep_target;
+	return image_build_output(&io, emit_c_into, k);
+}
+
 /* The compilation proper: front end, checks, back end, emitters. */
 static int compile(struct kshc *k, const struct kshc_opts *o)
 {
@@ -258,7 +294,16 @@ static int compile(struct kshc *k, const struct kshc_opts *o)
 	step(&c, "policy-checks");
 	if (o->check_only)
 		return 0;
-	rc = emit(k, o);
+	if (o->image.output != NULL) {
+		struct kshc_opts front = *o;
+
+		front.dep_file = NULL; /* the image stage writes it */
+		if (emit(k, &front) != 0)
+			return 1;
+		rc = build_image(k, o);
+	} else {
+		rc = emit(k, o);
+	}
 	step(&c, "emit");
 	if (o->stats)
 		print_sizes(k, stderr);

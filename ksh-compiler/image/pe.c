@@ -121,6 +121,7 @@ int pe_parse(const uint8_t *buf, size_t len, struct pe_image *pe, char *err,
 	if (memcmp(buf + pe_off, "PE\0\0", PE_SIGNATURE_LEN) != 0)
 		return fail(err, errsz, "not a PE image (no PE signature)");
 	coff_off = pe_off + PE_SIGNATURE_LEN;
+	pe->coff_off = coff_off;
 	pe->machine = pe_rd16(buf + coff_off + COFF_MACHINE);
 	pe->n_sections = pe_rd16(buf + coff_off + COFF_NSECTIONS);
 	opt_len = pe_rd16(buf + coff_off + COFF_OPT_LEN);

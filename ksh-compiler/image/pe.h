@@ -14,7 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PE_MAX_SECTIONS 96 /* PE Format, "COFF File Header" */
+#define PE_MAX_SECTIONS	  96 /* PE Format, "COFF File Header" */
+#define PE_COFF_TIMESTAMP 4  /* TimeDateStamp, from the COFF header start */
 
 /* Data directory index of the attribute certificate table. */
 #define PE_DIR_SECURITY 4
@@ -32,6 +33,7 @@ struct pe_range {
 
 struct pe_image {
 	size_t file_len;
+	size_t coff_off;     /* COFF file header */
 	size_t opt_off;	     /* start of the optional header */
 	size_t checksum_off; /* OptionalHeader.CheckSum */
 	size_t secdir_off;   /* DataDirectory[PE_DIR_SECURITY] */

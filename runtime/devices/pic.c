@@ -203,7 +203,7 @@ static void chip_icw1(struct vpic_chip *c, uint8_t val)
 	 * IMR cleared, IR7 lowest priority, special mask mode off, status
 	 * read set to IRR; ICW4 functions zero if IC4 = 0. The ISR is also
 	 * cleared so a reinitialised chip does not stay blocked. */
-	c->irr &= level_mask(c) & c->lines;
+	c->irr = level_mask(c) & c->lines; /* level inputs: as they are */
 	c->isr = 0;
 	c->imr = 0;
 	c->lowest = 7;

@@ -46,29 +46,37 @@ make_esp() {
 		mcopy -i "$2" "$1" ::/EFI/BOOT/BOOTX64.EFI
 }
 
-# sb_boot EFI LOG [TIMEOUT]: boots EFI under OVMF with Secure Boot on and
-# the snakeoil keys enrolled (emulators.md, "Secure Boot under OVMF"),
-# writing the serial log to LOG. Stops early once the firmware has decided
-# (the app ran and exited, or BDS reported the load failure and gave up).
-# Prints QEMU's exit status.
-sb_boot() {
-	local efi=$1 log=$2 tmo=${3:-60} dir pid rc i
+# efi_boot MODE EFI LOG [TIMEOUT]: boots EFI from an ESP under QEMU TCG
+# with AMD SVM and nested paging (what the kernel needs) and OVMF, writing
+# the serial log to LOG; prints QEMU's exit status. MODE "sb": Secure Boot
+# enforcing with the snakeoil keys enrolled (emulators.md, "Secure Boot
+# under OVMF"); MODE "plain": OVMF without Secure Boot. Stops early once
+# the firmware has given up on every boot option.
+efi_boot() {
+	local mode=$1 efi=$2 log=$3 tmo=${4:-90} dir pid rc i fw
 	dir=$(mktemp -d "$WORK/boot.XXXXXX")
 	make_esp "$efi" "$dir/esp.img" >/dev/null 2>&1 || {
 		echo 255
 		return
 	}
-	cp "$OVMF_SB_VARS" "$dir/vars.fd"
-	timeout -k 5 "$tmo" qemu-system-x86_64 -machine q35,smm=on -accel tcg \
-		-m 256 -smp 1 -nographic -no-reboot -net none \
-		-global driver=cfi.pflash01,property=secure,value=on \
-		-drive if=pflash,format=raw,unit=0,readonly=on,file="$OVMF_SB_CODE" \
-		-drive if=pflash,format=raw,unit=1,file="$dir/vars.fd" \
-		-drive format=raw,file="$dir/esp.img" \
+	if [ "$mode" = sb ]; then
+		cp "$OVMF_SB_VARS" "$dir/vars.fd"
+		fw=(-machine q35,smm=on
+			-global driver=cfi.pflash01,property=secure,value=on
+			-drive "if=pflash,format=raw,unit=0,readonly=on,file=$OVMF_SB_CODE")
+	else
+		cp /usr/share/OVMF/OVMF_VARS_4M.fd "$dir/vars.fd"
+		fw=(-machine q35
+			-drive "if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd")
+	fi
+	timeout -k 5 "$tmo" qemu-system-x86_64 "${fw[@]}" -accel tcg \
+		-cpu qemu64,+svm,+npt -m 512 -smp 1 -nographic -no-reboot \
+		-net none -drive "if=pflash,format=raw,unit=1,file=$dir/vars.fd" \
+		-drive "format=raw,file=$dir/esp.img" \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		</dev/null >"$log" 2>&1 &
 	pid=$!
-	# "No bootable option" follows every failed load; waiting for it
+	# "No bootable option" follows every refused load; waiting for it
 	# instead of the timeout saves most of a minute per refused image.
 	for i in $(seq 1 $((tmo * 5))); do
 		if ! kill -0 "$pid" 2>/dev/null; then
@@ -84,6 +92,33 @@ sb_boot() {
 	rc=$?
 	rm -rf "$dir"
 	echo "$rc"
+}
+
+# sb_boot EFI LOG [TIMEOUT]: efi_boot with Secure Boot enforcing.
+sb_boot() { efi_boot sb "$@"; }
+
+# sym_offset SO EFI SYMBOL: the file offset in the PE image EFI of
+# SYMBOL's address in the linked ELF SO (kept by kshc --keep-temps).
+sym_offset() {
+	local addr idx name size vma lma off rest
+	addr=$(nm "$1" | awk -v s="$3" '$3 == s { print $1 }')
+	[ -n "$addr" ] || return 1
+	objdump -h "$2" | while read -r idx name size vma lma off rest; do
+		case $idx in '' | *[!0-9]*) continue ;; esac
+		if [ $((0x$addr)) -ge $((0x$vma)) ] &&
+			[ $((0x$addr)) -lt $((0x$vma + 0x$size)) ]; then
+			echo $((0x$addr - 0x$vma + 0x$off))
+			break
+		fi
+	done
+}
+
+# flip_byte FILE OFFSET: changes one byte (XOR 0x01).
+flip_byte() {
+	local v
+	v=$(od -An -tu1 -j"$2" -N1 "$1" | tr -d ' ')
+	printf "$(printf '\\%03o' $((v ^ 1)))" |
+		dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
 
 # app_ran LOG RC: the fixture printed its line and left through
@@ -110,4 +145,35 @@ pe_fields() {
 	SECDIR_OFF=$((opt + 144))
 	CERT_OFF=$(u32 "$1" "$SECDIR_OFF")
 	CERT_LEN=$(u32 "$1" $((SECDIR_OFF + 4)))
+}
+
+# make_fixture_runtime DIR: a runtime directory laid out as kshc expects
+# (see ksh-compiler/image/image_build.c) whose "kernel library" is the
+# fixture app, for testing the image stage apart from the real kernel.
+make_fixture_runtime() {
+	mkdir -p "$1/efi" "$1/include/ksh" &&
+		cp /usr/lib/crt0-efi-x86_64.o /usr/lib/elf_x86_64_efi.lds \
+			/usr/lib/x86_64-linux-gnu/libbearssl.a \
+			/usr/lib/libefi.a /usr/lib/libgnuefi.a "$1/efi/" &&
+		cp "$ROOT"/kernel/include/ksh/*.h "$1/include/ksh/" &&
+		ar rcD "$1/libksh-kernel.a" \
+			"$BUILD/efi/tests/image/fixtures/hello_app.o"
+}
+
+# make_fixture_gen DIR PAYLOAD: generated files as the front end writes
+# them: a table referring to one payload embedded with .incbin.
+make_fixture_gen() {
+	mkdir -p "$1"
+	cat >"$1/tables.c" <<-'EOT'
+		#include <ksh/tables.h>
+		extern const uint8_t ksh_payload_0[];
+		const uint8_t *const ksh_test_payloads[] = {ksh_payload_0};
+	EOT
+	cat >"$1/payloads.S" <<-EOT
+		.section .note.GNU-stack, "", @progbits
+		.section .rodata
+		.globl ksh_payload_0
+		ksh_payload_0:
+		.incbin "$2"
+	EOT
 }

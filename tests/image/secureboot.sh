@@ -21,7 +21,7 @@ printf '\x5a' | dd of="$W/tampered.efi" bs=1 seek="$off" conv=notrunc \
 cp "$APP" "$W/unsigned.efi"
 
 # Two boots at a time (the machines have two cores); each ~5-10 s.
-boot() { sb_boot "$W/$1.efi" "$W/$1.log" 90 >"$W/$1.rc"; }
+boot() { sb_boot "$W/$1.efi" "$W/$1.log" 240 >"$W/$1.rc"; }
 boot good &
 boot unsigned &
 wait

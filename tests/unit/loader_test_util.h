@@ -105,9 +105,14 @@ static inline int lt_walk(const struct guest_ram *r, uint64_t cr3, uint64_t va,
 static inline int lt_all(const struct guest_ram *r, uint64_t gpa, uint64_t n,
 			 uint8_t v)
 {
-	for (uint64_t i = 0; i < n; i++)
-		if (r->base[gpa + i] != v)
+	uint8_t ref[4096];
+
+	memset(ref, v, sizeof(ref));
+	for (uint64_t i = 0; i < n; i += sizeof(ref)) {
+		uint64_t k = n - i < sizeof(ref) ? n - i : sizeof(ref);
+		if (memcmp(r->base + gpa + i, ref, k))
 			return 0;
+	}
 	return 1;
 }
 

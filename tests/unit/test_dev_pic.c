@@ -341,6 +341,23 @@ Test(dev_pic, icw1_resets_edge_sense)
 	cr_assert_eq(vpic_ack(&pic), 0x44);
 }
 
+/* ICW1 with LTIM while a line is already high: in level mode the
+ * request is the line, so it is pending at once (found by fuzzing). */
+Test(dev_pic, icw1_ltim_takes_high_line)
+{
+	pic_setup(0x01, 0x01);
+	irq(4, true);
+	cr_assert_eq(vpic_ack(&pic), 0x34);
+	toutb(&t, 0x20, 0x20);
+	cr_assert_not(vpic_has_interrupt(&pic), "edge: no new edge");
+	toutb(&t, 0x20, 0x19);
+	toutb(&t, 0x21, 0x30);
+	toutb(&t, 0x21, 0x04);
+	toutb(&t, 0x21, 0x01);
+	cr_assert(vpic_has_interrupt(&pic));
+	cr_assert_eq(vpic_ack(&pic), 0x34);
+}
+
 /* Without ICW4 and in single mode the sequence is ICW1, ICW2 only. */
 Test(dev_pic, single_mode_short_init)
 {

@@ -508,3 +508,49 @@ Test(loader_multiboot, refuses_long_cmdline_and_garbage)
 	lt_ram_free(&r);
 	free(f.data);
 }
+
+Test(loader_multiboot, v1_elf64_loads)
+{
+	struct lt_file f = lt_read("fixtures/loader/mb1_elf64.elf");
+	struct guest_ram r = lt_ram(RAM_SIZE, 0xAA);
+	struct vcpu_start st;
+	const char *why;
+	Elf64_Ehdr *eh = (Elf64_Ehdr *)f.data;
+	Elf64_Phdr *ph = (Elf64_Phdr *)(f.data + eh->e_phoff);
+
+	cr_assert_eq(f.data[EI_CLASS], ELFCLASS64);
+	cr_assert_eq(boot(&r, &f, &st, &why), 0, "%s", why);
+	for (unsigned i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD)
+			cr_assert_eq(memcmp(r.base + ph[i].p_paddr,
+					    f.data + ph[i].p_offset,
+					    ph[i].p_filesz),
+				     0);
+	cr_assert_eq(st.rip, eh->e_entry);
+	cr_assert_eq(st.rax, 0x2BADB002);
+	check_mbi1(&r, st.rbx);
+	lt_ram_free(&r);
+	free(f.data);
+}
+
+Test(loader_multiboot, higher_half_entry_is_translated_to_paddr)
+{
+	/* A kernel linked at 3 GiB + x with AT(x) load addresses: the entry
+	 * is virtual; the vCPU starts at its physical address (paging off). */
+	struct lt_file f = lt_read("fixtures/loader/mb1_elf.elf");
+	struct guest_ram r = lt_ram(RAM_SIZE, 0xAA);
+	struct vcpu_start st;
+	const char *why;
+	Elf32_Ehdr *eh = (Elf32_Ehdr *)f.data;
+	Elf32_Phdr *ph = (Elf32_Phdr *)(f.data + eh->e_phoff);
+	uint32_t entry = eh->e_entry;
+
+	for (unsigned i = 0; i < eh->e_phnum; i++)
+		ph[i].p_vaddr += 0xC0000000u;
+	eh->e_entry += 0xC0000000u;
+	cr_assert_eq(boot(&r, &f, &st, &why), 0, "%s", why);
+	cr_assert_eq(st.rip, entry);
+	check_elf32_loaded(&r, &f);
+	lt_ram_free(&r);
+	free(f.data);
+}

@@ -204,17 +204,3 @@ void elf_load_segments(const struct elf_file *f, const struct guest_ram *ram)
 		memset(ram->base + s.paddr + s.filesz, 0, s.memsz - s.filesz);
 	}
 }
-
-uint64_t elf_load_end(const struct elf_file *f)
-{
-	struct elf_seg s;
-	const char *why;
-	uint64_t end = 0;
-
-	for (unsigned int i = 0; i < f->phnum; i++) {
-		if (elf_seg_get(f, i, &s, &why) == 0 && s.type == ELF_PT_LOAD &&
-		    s.memsz && s.paddr + s.memsz > end)
-			end = s.paddr + s.memsz;
-	}
-	return end;
-}

@@ -72,7 +72,4 @@ int elf_check_segments(const struct elf_file *f, const struct elf_limits *lim,
  * Only after elf_check_segments returned 0 for the same RAM. */
 void elf_load_segments(const struct elf_file *f, const struct guest_ram *ram);
 
-/* The highest p_paddr + p_memsz over the PT_LOAD segments (checked file). */
-uint64_t elf_load_end(const struct elf_file *f);
-
 #endif /* KSH_LOADER_ELF_H */
