@@ -88,7 +88,8 @@ Test(kshc_policy, deny_wins_first_allow_decides)
 {
 	struct kshc k;
 
-	cr_assert_eq(kh_compile(&k, KH_SYS "type ta;\n"
+	cr_assert_eq(kh_compile(&k, KH_SYS
+				"type ta;\n"
 				"channel c : message a -> b { methods { x(); "
 				"y(); z(); } }\n"
 				"policy {\n"
@@ -138,15 +139,16 @@ Test(kshc_policy, flow_states_and_transitions)
 	struct kshc k;
 	const struct ksh_fsm *f;
 
-	cr_assert_eq(kh_compile(&k, KH_SYS
-				"channel c : message a -> b { methods { "
-				"open(); use(); close(); } }\n"
-				"policy { allow a b : c;\n"
-				" flow f on c { states shut, open; initial "
-				"shut;\n"
-				"  shut -open-> open; open -close-> shut;\n"
-				"  in shut allow open; in open deny open; } }\n"),
-		     0, "%s", kh_diags);
+	cr_assert_eq(
+	    kh_compile(&k,
+		       KH_SYS "channel c : message a -> b { methods { "
+			      "open(); use(); close(); } }\n"
+			      "policy { allow a b : c;\n"
+			      " flow f on c { states shut, open; initial "
+			      "shut;\n"
+			      "  shut -open-> open; open -close-> shut;\n"
+			      "  in shut allow open; in open deny open; } }\n"),
+	    0, "%s", kh_diags);
 	cr_assert_eq(dec(&k, 0, 0, 0)->allowed_states, 0x1); /* open */
 	cr_assert_eq(dec(&k, 0, 0, 1)->allowed_states, 0x2); /* use */
 	cr_assert_eq(dec(&k, 0, 0, 2)->allowed_states, 0x2); /* close */
