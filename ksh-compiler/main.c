@@ -22,8 +22,8 @@ struct kshc_opts {
 	const char *dep_target;
 	bool dump;
 	bool check_only;
-	struct image_opts image; /* -o FILE and the image stage's options */
 	bool stats;
+	struct image_opts image; /* -o FILE and the image stage's options */
 };
 
 /* --stats: wall time per pipeline step, for `make bench` and the curious. */
@@ -222,6 +222,20 @@ static int emit(struct kshc *k, const struct kshc_opts *o)
 	return bad ? 1 : 0;
 }
 
+/* Table sizes after a successful run (--stats). */
+static void print_sizes(const struct kshc *k, FILE *f)
+{
+	const struct ksh_tables *t = &k->out.t;
+
+	fprintf(f,
+		"kshc: %u domains, %u channels, %u rules; %u endpoints, %u "
+		"decisions (%zu bytes), %u flow transitions; arena %zu KiB\n",
+		t->n_domains, t->n_channels, k->ast.rules.n, t->n_endpoints,
+		t->n_decisions,
+		(size_t)t->n_decisions * sizeof(struct ksh_decision),
+		t->n_fsm_next, k->arena.used_bytes >> 10);
+}
+
 /* kshc -o: the image stage calls back for the generated C in its
  * private temporary directory. */
 static int emit_c_into(void *k, const char *dir)
@@ -248,20 +262,6 @@ static int build_image(struct kshc *k, const struct kshc_opts *o)
 	io.deps = o->dep_file != NULL;
 	io.dep_target = o->dep_target;
 	return image_build_output(&io, emit_c_into, k);
-}
-
-/* Table sizes after a successful run (--stats). */
-static void print_sizes(const struct kshc *k, FILE *f)
-{
-	const struct ksh_tables *t = &k->out.t;
-
-	fprintf(f,
-		"kshc: %u domains, %u channels, %u rules; %u endpoints, %u "
-		"decisions (%zu bytes), %u flow transitions; arena %zu KiB\n",
-		t->n_domains, t->n_channels, k->ast.rules.n, t->n_endpoints,
-		t->n_decisions,
-		(size_t)t->n_decisions * sizeof(struct ksh_decision),
-		t->n_fsm_next, k->arena.used_bytes >> 10);
 }
 
 /* The compilation proper: front end, checks, back end, emitters. */
@@ -301,12 +301,9 @@ static int compile(struct kshc *k, const struct kshc_opts *o)
 		if (emit(k, &front) != 0)
 			return 1;
 		rc = build_image(k, o);
-		step(&c, "image");
-		if (o->stats)
-			print_sizes(k, stderr);
-		return rc;
+	} else {
+		rc = emit(k, o);
 	}
-	rc = emit(k, o);
 	step(&c, "emit");
 	if (o->stats)
 		print_sizes(k, stderr);

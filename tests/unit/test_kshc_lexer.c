@@ -124,8 +124,8 @@ Test(kshc_lexer, locations_point_at_the_token)
 	struct kshc c;
 
 	cr_assert_eq(kh_compile(&c, "\n\n  type x @;\n"), 1);
-	cr_assert(strstr(kh_diags, "t.ksh:3:10: error[bad-character]"),
-		  "%s", kh_diags);
+	cr_assert(strstr(kh_diags, "t.ksh:3:10: error[bad-character]"), "%s",
+		  kh_diags);
 	cr_assert(strstr(kh_diags, "    3 |   type x @;\n      |          ^\n"),
 		  "%s", kh_diags);
 	kh_done(&c);

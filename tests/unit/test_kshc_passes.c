@@ -88,7 +88,8 @@ Test(kshc_policy, deny_wins_first_allow_decides)
 {
 	struct kshc k;
 
-	cr_assert_eq(kh_compile(&k, KH_SYS "type ta;\n"
+	cr_assert_eq(kh_compile(&k, KH_SYS
+				"type ta;\n"
 				"channel c : message a -> b { methods { x(); "
 				"y(); z(); } }\n"
 				"policy {\n"
@@ -138,15 +139,16 @@ Test(kshc_policy, flow_states_and_transitions)
 	struct kshc k;
 	const struct ksh_fsm *f;
 
-	cr_assert_eq(kh_compile(&k, KH_SYS
-				"channel c : message a -> b { methods { "
-				"open(); use(); close(); } }\n"
-				"policy { allow a b : c;\n"
-				" flow f on c { states shut, open; initial "
-				"shut;\n"
-				"  shut -open-> open; open -close-> shut;\n"
-				"  in shut allow open; in open deny open; } }\n"),
-		     0, "%s", kh_diags);
+	cr_assert_eq(
+	    kh_compile(&k,
+		       KH_SYS "channel c : message a -> b { methods { "
+			      "open(); use(); close(); } }\n"
+			      "policy { allow a b : c;\n"
+			      " flow f on c { states shut, open; initial "
+			      "shut;\n"
+			      "  shut -open-> open; open -close-> shut;\n"
+			      "  in shut allow open; in open deny open; } }\n"),
+	    0, "%s", kh_diags);
 	cr_assert_eq(dec(&k, 0, 0, 0)->allowed_states, 0x1); /* open */
 	cr_assert_eq(dec(&k, 0, 0, 1)->allowed_states, 0x2); /* use */
 	cr_assert_eq(dec(&k, 0, 0, 2)->allowed_states, 0x2); /* close */
@@ -231,5 +233,45 @@ Test(kshc_checks, one_run_reports_every_problem)
 	cr_assert(strstr(kh_diags, "[memory-budget]"), "%s", kh_diags);
 	cr_assert(strstr(kh_diags, "[irq-conflict]"), "%s", kh_diags);
 	cr_assert(strstr(kh_diags, "[schedule-overrun]"), "%s", kh_diags);
+	kh_done(&k);
+}
+
+Test(kshc_layout, many_readers_each_get_their_window)
+{
+	static char src[4096];
+	struct kshc k;
+	int n = 0;
+
+	/* 12 readers: more than a vector's first capacity, so a window
+	 * recorded before the list grew would be lost. */
+	n += snprintf(src + n, sizeof(src) - (size_t)n,
+		      "system \"t\" { platform { cpus 1; } schedule { major "
+		      "13ms; cpu 0 { w 1ms;");
+	for (int i = 0; i < 12; i++)
+		n += snprintf(src + n, sizeof(src) - (size_t)n, " r%d 1ms;", i);
+	n += snprintf(src + n, sizeof(src) - (size_t)n,
+		      " } } }\ndomain w : native \"hello.elf\" { memory 2M; "
+		      "}\n");
+	for (int i = 0; i < 12; i++)
+		n += snprintf(src + n, sizeof(src) - (size_t)n,
+			      "domain r%d : native \"hello.elf\" { memory 2M; "
+			      "}\n",
+			      i);
+	n += snprintf(src + n, sizeof(src) - (size_t)n,
+		      "channel c : memory w -> r0");
+	for (int i = 1; i < 12; i++)
+		n += snprintf(src + n, sizeof(src) - (size_t)n, ", r%d", i);
+	snprintf(src + n, sizeof(src) - (size_t)n, " { size 8K; }\n");
+	cr_assert_eq(kh_compile(&k, src), 0, "%s", kh_diags);
+	cr_assert_eq(k.out.t.n_endpoints, 13);
+	for (uint32_t e = 0; e < 13; e++) {
+		const struct ksh_endpoint *ep = &k.out.t.endpoints[e];
+
+		cr_assert_neq(ep->mapping, KSH_NONE, "endpoint %u", e);
+		cr_assert_eq(k.out.t.mappings[ep->mapping].domain, ep->domain);
+		cr_assert_eq(k.out.t.mappings[ep->mapping].gpa, 0x40000000);
+		cr_assert_eq(k.out.t.mappings[ep->mapping].rights,
+			     e == 0 ? (KSH_R | KSH_W) : KSH_R);
+	}
 	kh_done(&k);
 }
