@@ -47,10 +47,15 @@ EFI_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) \
 	-fno-strict-aliasing -DEFI_FUNCTION_WRAPPER -O2 -g
 
 # Native domain objects: freestanding long-mode code linked at a fixed
-# guest-physical address (kernel/include/ksh/native.h).
+# guest-physical address (kernel/include/ksh/native.h). Code model: native
+# ELFs are linked at 1 MiB, so every symbol lies in the low 2 GiB, which is
+# the definition of the small model (SysV x86-64 psABI 3.5.1); the kernel
+# model is for code in the top 2 GiB (negative addresses), lets the compiler
+# fold positive offsets into sign-extended R_X86_64_32S relocations, and
+# gives longer encodings (mov $sym,%r64 instead of mov $sym,%r32).
 GUEST_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) \
 	-ffreestanding -fno-pic -fno-pie -fno-stack-protector -mno-red-zone \
-	-mgeneral-regs-only -mcmodel=kernel -fno-strict-aliasing -nostdinc \
+	-mgeneral-regs-only -mcmodel=small -fno-strict-aliasing -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) -O2 -g -DKSH_GUEST
 
 # Generic compile rules: the source path is mirrored under the kind folder.

@@ -86,7 +86,7 @@ struct npt_format {
 	uint32_t (*rights)(uint64_t entry);
 };
 
-struct vcpu; /* generic per-vCPU state, kernel/core/domain.h */
+struct vcpu; /* generic per-vCPU state, ksh/domain.h */
 
 struct vcpu_ops {
 	const char *name; /* "svm" or "vmx" */

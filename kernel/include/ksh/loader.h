@@ -40,6 +40,13 @@ struct vcpu_start {
 	uint16_t gdt_limit;
 };
 
+/* Selectors of the flat GDT every loader writes (at gdt_base): CS is a
+ * 64-bit code segment for LONG64/LINUX64 and a 32-bit one for PROT32; DS is
+ * flat read/write data, for DS/ES/FS/GS/SS. The values are the Linux boot
+ * protocol's __BOOT_CS/__BOOT_DS, so Linux can keep using them. */
+#define LOADER_GDT_CS 0x10
+#define LOADER_GDT_DS 0x18
+
 enum loader_err {
 	LOADER_EFORMAT = 1,	 /* not the expected format / corrupt headers */
 	LOADER_ERANGE = 2,	 /* a segment or structure falls outside RAM */

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Taking over the CPU after ExitBootServices (see emulators.md, gotcha 7:
+ * GDT, IDT and page tables are still the firmware's, in memory we own).
+ */
+#include "x86_64.h"
+
+#include <ksh/boot_info.h>
+#include <ksh/kprintf.h>
+
+int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why)
+{
+	if (gdt_init(pool, why) != 0)
+		return -1;
+	idt_init();
+	if (paging_init(pool, bi->max_phys, why) != 0)
+		return -1;
+	kprintf("ksh: own GDT/TSS, IDT and page tables (identity map to "
+		"%lx)\n",
+		bi->max_phys);
+	return timer_init(why);
+}
+
+void arch_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4])
+{
+	struct cpuid_regs r = cpuid(leaf, subleaf);
+
+	out[0] = r.eax;
+	out[1] = r.ebx;
+	out[2] = r.ecx;
+	out[3] = r.edx;
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The kernel's IDT (SDM vol. 3 6.10, 6.14.1). The host runs with
+ * interrupts off except in arch_take_interrupts() and idle, so the only
+ * expected vectors are the local APIC timer and the spurious vector; any
+ * exception in the kernel is a kernel bug: dump the registers, stop.
+ */
+#include "x86_64.h"
+
+#include <ksh/kprintf.h>
+
+struct idt_gate {
+	uint16_t off_lo;
+	uint16_t sel;
+	uint8_t ist;
+	uint8_t type;
+	uint16_t off_mid;
+	uint32_t off_hi;
+	uint32_t reserved;
+} __attribute__((packed));
+
+static struct idt_gate kernel_idt[256] __attribute__((aligned(16)));
+
+static const char *const exc_names[32] = {
+    "#DE", "#DB", "NMI", "#BP", "#OF", "#BR", "#UD", "#NM", "#DF", "CSO", "#TS",
+    "#NP", "#SS", "#GP", "#PF", "-",   "#MF", "#AC", "#MC", "#XM", "#VE", "#CP",
+    "-",   "-",	  "-",	 "-",	"-",   "-",   "#HV", "#VC", "#SX", "-",
+};
+
+void idt_init(void)
+{
+	struct {
+		uint16_t limit;
+		uint64_t base;
+	} __attribute__((packed)) idtr;
+
+	for (int v = 0; v < 256; v++) {
+		uint64_t a = (uint64_t)(uintptr_t)isr_stubs +
+			     (uint64_t)v * ISR_STUB_SIZE;
+		struct idt_gate *g = &kernel_idt[v];
+
+		g->off_lo = (uint16_t)a;
+		g->sel = GDT_KCODE;
+		/* Own stacks for the exceptions that may hit with a bad
+		 * stack: #DF, NMI, #MC (SDM 6.14.5). */
+		g->ist = v == 8 ? 1 : v == 2 ? 2 : v == 18 ? 3 : 0;
+		g->type = 0x8E; /* present, DPL 0, 64-bit interrupt gate */
+		g->off_mid = (uint16_t)(a >> 16);
+		g->off_hi = (uint32_t)(a >> 32);
+		g->reserved = 0;
+	}
+	idtr.limit = sizeof(kernel_idt) - 1;
+	idtr.base = (uint64_t)(uintptr_t)kernel_idt;
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+static void dump(const struct isr_frame *f)
+{
+	kprintf("ksh: unexpected host exception %u %s error %lx\n",
+		(unsigned)f->vector,
+		f->vector < 32 ? exc_names[f->vector] : "(interrupt)",
+		f->error);
+	kprintf("ksh:  rip %016lx cs %04lx rflags %016lx rsp %016lx ss "
+		"%04lx\n",
+		f->rip, f->cs, f->rflags, f->rsp, f->ss);
+	kprintf("ksh:  rax %016lx rbx %016lx rcx %016lx rdx %016lx\n", f->rax,
+		f->rbx, f->rcx, f->rdx);
+	kprintf("ksh:  rsi %016lx rdi %016lx rbp %016lx r8  %016lx\n", f->rsi,
+		f->rdi, f->rbp, f->r8);
+	kprintf("ksh:  r9  %016lx r10 %016lx r11 %016lx r12 %016lx\n", f->r9,
+		f->r10, f->r11, f->r12);
+	kprintf("ksh:  r13 %016lx r14 %016lx r15 %016lx\n", f->r13, f->r14,
+		f->r15);
+	kprintf("ksh:  cr0 %016lx cr2 %016lx cr3 %016lx cr4 %016lx\n",
+		read_cr0(), ({
+			uint64_t cr2;
+			__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
+			cr2;
+		}),
+		read_cr3(), read_cr4());
+}
+
+void isr_dispatch(struct isr_frame *f)
+{
+	if (f->vector == VEC_TIMER) {
+		timer_interrupt();
+		return;
+	}
+	if (f->vector == VEC_SPURIOUS)
+		return; /* no EOI for the spurious vector (SDM 10.9) */
+	dump(f);
+	kprintf("ksh: halted\n");
+	arch_stop_machine(0x7E);
+}

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The static cyclic schedule (DESIGN.md, "Interrupts and time"): the
+ * tables give, per CPU, minor frames tiling a major frame. A domain runs
+ * only inside its frames; the host timer is armed for the frame's end
+ * before every entry and physical interrupts always exit the guest (the
+ * vendor intercepts them), so a guest spinning with interrupts off loses
+ * the CPU on time. Frame ends are computed from the major frame's start,
+ * so exit handling does not make the plan drift.
+ */
+#include <arch/arch.h>
+#include <ksh/domain.h>
+#include <ksh/exit.h>
+#include <ksh/kmem.h>
+#include <ksh/kprintf.h>
+#include <ksh/sched.h>
+
+#define DEFAULT_SLICE_NS 10000000ull /* no frames in the tables: 10 ms */
+
+static const struct ksh_minor_frame *plan;
+static uint32_t n_plan;
+static uint64_t major_ns;
+
+int sched_init(void)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < tables->n_frames; i++)
+		if (tables->frames[i].cpu == 0) {
+			if (n == 0)
+				plan = &tables->frames[i];
+			n++;
+		}
+	n_plan = n;
+	major_ns = tables->major_frame_ns;
+	if (n_plan == 0 && n_domains != 0) {
+		/* No plan for CPU 0: round robin, one slice per domain. */
+		struct ksh_minor_frame *f = kpage_alloc(
+		    (n_domains * sizeof(*f) + KPAGE_SIZE - 1) / KPAGE_SIZE,
+		    NULL);
+
+		if (f == NULL)
+			return -1;
+		for (uint32_t i = 0; i < n_domains; i++) {
+			f[i].cpu = 0;
+			f[i].domain = i;
+			f[i].start_ns = i * DEFAULT_SLICE_NS;
+			f[i].length_ns = DEFAULT_SLICE_NS;
+		}
+		plan = f;
+		n_plan = n_domains;
+		major_ns = n_domains * DEFAULT_SLICE_NS;
+	}
+	kprintf("ksh: schedule: %u minor frames in a %lu us major frame\n",
+		n_plan, major_ns / 1000);
+	return 0;
+}
+
+static bool any_runnable(void)
+{
+	for (uint32_t i = 0; i < n_domains; i++)
+		if (domains[i].state == DOM_RUNNABLE)
+			return true;
+	return false;
+}
+
+/* Runs d until end_ns, a yield, or its stop. */
+static void run_frame(struct domain *d, uint64_t end_ns)
+{
+	struct vcpu *v = &d->vcpu;
+	struct vm_exit e;
+
+	while (d->state == DOM_RUNNABLE) {
+		uint64_t now = arch_time_ns();
+		enum exit_action a;
+
+		if (now >= end_ns)
+			return;
+		arch_timer_arm(end_ns - now);
+		vcpu_ops->run(v, &e);
+		a = exit_handle(v, &e);
+		if (a == EXIT_PREEMPT)
+			arch_take_interrupts();
+		else if (a != EXIT_RESUME)
+			return;
+	}
+}
+
+static void idle_until(uint64_t end_ns)
+{
+	for (;;) {
+		uint64_t now = arch_time_ns();
+
+		if (now >= end_ns)
+			return;
+		arch_timer_arm(end_ns - now);
+		arch_wait_for_interrupt();
+	}
+}
+
+void sched_run(void)
+{
+	uint64_t major_start = arch_time_ns();
+
+	for (;;) {
+		for (uint32_t i = 0; i < n_plan || n_plan == 0; i++) {
+			const struct ksh_minor_frame *f = &plan[i];
+			uint64_t end;
+
+			if (!any_runnable()) {
+				kprintf("ksh: no domain left to run: "
+					"stopping\n");
+				arch_stop_machine(0);
+			}
+			end = major_start + f->start_ns + f->length_ns;
+			if (f->domain != KSH_IDLE &&
+			    domains[f->domain].state == DOM_RUNNABLE)
+				run_frame(&domains[f->domain], end);
+			idle_until(end);
+		}
+		major_start += major_ns;
+		/* A frame overran by more than a whole major frame (slow
+		 * emulation): restart the plan rather than run frames in a
+		 * burst to catch up. */
+		if (arch_time_ns() > major_start + major_ns)
+			major_start = arch_time_ns();
+	}
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Lengths of the few instructions the kernel intercepts, from their bytes,
+ * for CPUs that do not report the next RIP (QEMU's SVM: no nRIP save).
+ * Pure, unit-tested.
+ */
+#ifndef KSH_INSN_H
+#define KSH_INSN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum insn_kind {
+	INSN_HLT = 1, /* F4 */
+	INSN_CPUID,   /* 0F A2 */
+	INSN_RDMSR,   /* 0F 32 */
+	INSN_WRMSR,   /* 0F 30 */
+	INSN_VMMCALL, /* 0F 01 D9 (AMD) */
+	INSN_VMCALL,  /* 0F 01 C1 (Intel) */
+};
+
+/* Length of the instruction of `kind` at b[0..n), legacy prefixes (and REX
+ * in 64-bit mode) included; -1 if the bytes are not that instruction. */
+int insn_len(const uint8_t *b, uint32_t n, enum insn_kind kind, bool long64);
+
+#endif /* KSH_INSN_H */

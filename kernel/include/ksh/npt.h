@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The generic nested-paging builder: turns a domain's table mappings into
+ * a 4-level nested page table (AMD NPT or Intel EPT; the vendor's
+ * struct npt_format encodes the entries). Pure C over a page allocator, so
+ * the host unit tests check it against what the tables say.
+ *
+ * Both formats agree on what the builder relies on: an all-zero entry is
+ * absent, bits 51:12 hold the next table or page address, and bit 7 marks a
+ * 2 MiB leaf in a level-2 entry (AMD APM vol. 2 15.25.5 uses the legacy
+ * long-mode PTE layout; Intel SDM 29.3.2 tables 29-4/29-5).
+ */
+#ifndef KSH_NPT_H
+#define KSH_NPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <arch/vcpu.h>
+#include <ksh/tables.h>
+
+#define NPT_GPA_LIMIT (1ull << 48) /* 4-level walk: 48-bit guest-physical */
+
+enum npt_err {
+	NPT_ENOMEM = 1, /* the page allocator ran dry */
+	NPT_EEXIST = 2, /* two mappings claim the same guest page */
+	NPT_EINVAL = 3, /* unaligned, empty, wrapping or beyond 48 bits */
+};
+
+/* Where table pages come from: alloc returns a zeroed 4 KiB page and its
+ * host-physical address; ptr turns a host-physical table address back into
+ * a pointer (identity in the kernel). */
+struct npt_pager {
+	void *(*alloc)(void *ctx, uint64_t *hpa);
+	uint64_t *(*ptr)(void *ctx, uint64_t hpa);
+	void *ctx;
+};
+
+struct npt {
+	const struct npt_format *fmt;
+	struct npt_pager pager;
+	uint64_t root_hpa;
+	uint64_t *root;
+	size_t pages; /* table pages in use, root included: the accounting */
+	size_t leaves_4k, leaves_2m;
+};
+
+/* Allocates the root. Returns 0 or -NPT_ENOMEM. */
+int npt_init(struct npt *n, const struct npt_format *fmt,
+	     const struct npt_pager *pager);
+
+/* Maps [gpa, gpa+size) to [hpa, hpa+size) with KSH_R/W/X rights, using
+ * 2 MiB leaves wherever gpa and hpa are both 2 MiB aligned and 2 MiB
+ * remain. Checks the whole range first (alignment, wrap, 48-bit limit, no
+ * page already mapped), then writes: on error nothing was mapped, except
+ * that -NPT_ENOMEM may leave empty intermediate tables. */
+int npt_map(struct npt *n, uint64_t gpa, uint64_t hpa, uint64_t size,
+	    uint32_t rights);
+
+/* Maps every mapping of domain dom; memobj_hpa[i] is where memory object i
+ * lives. Returns 0 or the first npt_map error, with *bad (if not NULL) set
+ * to the offending mapping's index. */
+int npt_map_domain(struct npt *n, const struct ksh_tables *t, uint32_t dom,
+		   const uint64_t *memobj_hpa, uint32_t *bad);
+
+/* Looks gpa up: returns 0 and fills *hpa and *rights, or -1 if unmapped. */
+int npt_lookup(const struct npt *n, uint64_t gpa, uint64_t *hpa,
+	       uint32_t *rights);
+
+/* An upper bound of the table pages npt_map_domain needs for domain dom
+ * (each mapping counted as if it shared no table with another): what the
+ * UEFI entry reserves in the kernel pool. */
+size_t npt_pages_bound(const struct ksh_tables *t, uint32_t dom);
+
+#endif /* KSH_NPT_H */

@@ -1,0 +1,7 @@
+system "t" { platform { cpus 1; memory 64M; } schedule { major 10ms; cpu 0 { a 5ms; b 5ms; } } }
+domain a : native "hello.elf" {
+	memory 2M;
+	device uart com1 { port 0x3f8; irq 4; }
+	device uart com2 { port 0x2f8; irq 4; }
+}
+domain b : native "hello.elf" { memory 2M; }

@@ -1,0 +1,8 @@
+system "t" { platform { cpus 1; memory 64M; } schedule { major 10ms; cpu 0 { a 5ms; b 5ms; } } }
+domain a : native "hello.elf" { memory 2M; }
+domain b : native "hello.elf" { memory 2M; }
+channel c : message a -> b { methods { m(); } }
+policy {
+	allow a b : c { m };
+	allow a * : c { m };
+}

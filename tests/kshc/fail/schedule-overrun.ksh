@@ -1,0 +1,3 @@
+system "t" { platform { cpus 1; } schedule { major 10ms; cpu 0 { a 5ms; b 6ms; } } }
+domain a : native "hello.elf" { memory 2M; }
+domain b : native "hello.elf" { memory 2M; }
