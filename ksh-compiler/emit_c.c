@@ -24,11 +24,16 @@ static const char *const banner =
 /* A comment; "*" "/" inside a note (a file name) must not end it. */
 static void comment(FILE *f, const char *indent, const char *note)
 {
-	fprintf(f, "%s/* ", indent);
-	for (const char *p = note; *p; p++) {
-		fputc(*p, f);
-		if (p[0] == '*' && p[1] == '/')
-			fputc(' ', f);
+	fputs(indent, f);
+	fputs("/* ", f);
+	if (strstr(note, "*/") == NULL) {
+		fputs(note, f);
+	} else {
+		for (const char *p = note; *p; p++) {
+			fputc(*p, f);
+			if (p[0] == '*' && p[1] == '/')
+				fputc(' ', f);
+		}
 	}
 	fputs(" */\n", f);
 }

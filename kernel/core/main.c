@@ -6,7 +6,9 @@
  */
 #include <arch/arch.h>
 #include <arch/vcpu.h>
+#include <ksh/bench.h>
 #include <ksh/boot_info.h>
+#include <ksh/chan_kernel.h>
 #include <ksh/domain.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
@@ -17,6 +19,8 @@
 #define VENDOR_CPU_PAGES   16
 #define VENDOR_VCPU_PAGES  4
 #define KERNEL_STACK_PAGES 8
+/* The world-switch probe: code page, nested tables, control block. */
+#define BENCH_PROBE_PAGES (1 + 4 + VENDOR_VCPU_PAGES)
 
 struct kpool kernel_pool;
 struct domain *domains;
@@ -36,7 +40,7 @@ uint64_t kernel_pool_pages(const struct ksh_tables *t, uint64_t max_phys)
 	    paging_pages(max_phys) + KERNEL_STACK_PAGES +
 	    3 * 2 /* IST stacks */ + VENDOR_CPU_PAGES +
 	    pages_for((uint64_t)t->n_domains * sizeof(struct domain)) +
-	    1 /* default schedule */;
+	    1 /* default schedule */ + chan_pool_pages(t);
 
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		pages += npt_pages_bound(t, i) +
@@ -137,12 +141,15 @@ static __attribute__((noreturn)) void kernel_main_on_stack(void *arg)
 		domains[i].desc = &tables->domains[i];
 		dom_setup(bi, &domains[i]);
 	}
+	chan_kernel_init();
 	if (sched_init() != 0)
 		panic("kernel pool too small for the schedule");
 	kprintf("ksh: footprint: image %lu KiB, kernel pool %lu of %lu KiB "
-		"used (%lu KiB shared)\n",
+		"used (%lu KiB shared), %zu bytes of state per domain\n",
 		bi->image_size / 1024, kernel_pool.used / 1024,
-		kernel_pool.size / 1024, pool_shared / 1024);
+		kernel_pool.size / 1024, pool_shared / 1024,
+		sizeof(struct domain));
+	bench_world_switch();
 	sched_run();
 }
 

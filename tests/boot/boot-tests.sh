@@ -16,6 +16,8 @@
 #                           generated tables (a tampered image)
 #   // boot-timeout: S      seconds (default 90)
 #
+# KSH_BOOT_CASES (a list of .ksh files) runs only those cases.
+#
 # Images are built the way kshc -o will: kshc --emit-c, then
 # scripts/link-image.sh. Cases run KSH_BOOT_JOBS at a time (default 1:
 # make check already runs this suite beside the other emulator suites).
@@ -109,7 +111,7 @@ check_log() {
 	echo ok
 }
 
-cases=(tests/boot/cases/*.ksh)
+cases=(${KSH_BOOT_CASES:-tests/boot/cases/*.ksh})
 echo "1..${#cases[@]}"
 if [ ! -x "$kshc" ] || [ ! -r "$build/lib/libksh-kernel.a" ]; then
 	for i in "${!cases[@]}"; do

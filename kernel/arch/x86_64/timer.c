@@ -101,6 +101,11 @@ uint64_t arch_time_ns(void)
 	return (uint64_t)((d * ns_mult) >> 32);
 }
 
+uint64_t arch_cycles(void)
+{
+	return rdtsc();
+}
+
 uint64_t arch_tsc_hz(void)
 {
 	return tsc_hz;

@@ -24,8 +24,11 @@ static struct vcpu *shared_asid_owner;
 static int guest_read(void *ctx, uint64_t gpa, void *buf, uint32_t len)
 {
 	struct domain *d = ctx;
-	uint64_t run, hpa = gmap_hpa(tables, memobj_hpa, d->id, gpa, &run);
+	uint64_t run, hpa;
 
+	if (d->id >= tables->n_domains)
+		return -1; /* the world-switch probe has no table entries */
+	hpa = gmap_hpa(tables, memobj_hpa, d->id, gpa, &run);
 	if (hpa == 0 || run < len)
 		return -1;
 	memcpy(buf, (const void *)(uintptr_t)hpa, len);
