@@ -1,9 +1,13 @@
 # Channel test guests (tests/guests/chan_*.c, built by runtime/native.mk's
 # pattern rule with the native runtime) and the channel boot suites
 # (tests/boot/chan_*.sh, each booting tests/boot/chan_*.ksh under QEMU).
-CHAN_GUEST_NAMES := chan_alice chan_bob chan_mallory
+CHAN_GUEST_NAMES := chan_alice chan_bob chan_mallory chan_bping chan_bpong
 CHAN_GUEST_ELFS := $(CHAN_GUEST_NAMES:%=$(GUESTS_DIR)/%.elf)
 ALL += $(CHAN_GUEST_ELFS)
+# Guests that map a memory channel window beyond their RAM.
+$(GUESTS_DIR)/chan_bping.elf $(GUESTS_DIR)/chan_bpong.elf \
+	$(GUESTS_DIR)/chan_mallory.elf $(GUESTS_DIR)/chan_alice.elf: \
+	$(GUEST_OBJ)/guest_paging.o
 .SECONDARY: $(CHAN_GUEST_NAMES:%=$(GUEST_OBJ)/%.o)
 
 SUITES += tap:tests/boot/chan_hostile.sh:300
@@ -47,3 +51,6 @@ $(GUESTS_DIR)/ks_keystore.elf: $(GUEST_OBJ)/ks_keystore.o \
 ALL += $(KS_GUEST_NAMES:%=$(GUESTS_DIR)/%.elf)
 .SECONDARY: $(KS_GUEST_NAMES:%=$(GUEST_OBJ)/%.o) $(GUEST_OBJ)/bearssl_glue.o
 SUITES += tap:tests/boot/chan_keystore.sh:400
+
+# make bench: message round trip and memory-channel bandwidth.
+BENCHES += tests/boot/chan_bench.sh

@@ -4,7 +4,9 @@
 // method the policy does not grant, the flow order broken, buffers
 // outside its memory and wrapping, and a flooded queue. Each refusal is
 // audited; bob reads the audit ring and checks it, then receives the
-// messages the kernel accepted. Guests: tests/guests/chan_*.c.
+// messages the kernel accepted. Last, mallory writes into the memory
+// channel alice shares with it read-only, and is stopped by nested
+// paging. Guests: tests/guests/chan_*.c.
 
 system "chan_hostile" {
 	platform { cpus 1; memory 64M; iommu optional; }
@@ -44,6 +46,13 @@ channel flood : message mallory -> bob {
 	size 16;
 	depth 4;
 	methods { spam(bytes); }
+}
+
+// alice writes, mallory may only read (read-only at the nested level).
+channel board : memory alice -> mallory {
+	size 4K;
+	at alice 0x80000000;
+	at mallory 0x80000000;
 }
 
 policy {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
  * chan_alice: the sending end of a message channel (handle 0, method 0),
- * in tests/boot/chan_hostile.ksh. Sends CHAN_ALICE_MSGS greetings, each
- * retried while the queue is full (-KSH_EAGAIN: the receiver has not
- * caught up), yielding between tries.
+ * in tests/boot/chan_hostile.ksh. First writes BOARD_TEXT into the memory
+ * channel "board" (handle 1, writer, at BOARD_GPA), which mallory reads.
+ * Then sends CHAN_ALICE_MSGS greetings, each retried while the queue is
+ * full (-KSH_EAGAIN: the receiver has not caught up), yielding between
+ * tries.
  *
  * Serial lines:
  *   ALICE sent <i> rc=0        for i = 0 .. CHAN_ALICE_MSGS-1
@@ -12,6 +14,11 @@
  */
 #include <ksh/rt/rt.h>
 
+#include "guest_paging.h"
+
+#define BOARD_GPA  0x80000000ull
+#define BOARD_TEXT "board from alice"
+
 #define CHAN_ALICE_MSGS 3
 #define TRIES		2000
 
@@ -19,7 +26,16 @@ int main(const struct ksh_native_info *info)
 {
 	char msg[64];
 
-	(void)info;
+	/* the loader's tables map RAM only: add the board */
+	gpt_reset();
+	if (gpt_map_range(0, info->ram_size, GPT_WRITE) != 0 ||
+	    gpt_map_2m(BOARD_GPA, GPT_WRITE) != 0) {
+		ksh_puts("FAIL alice page tables");
+		return 1;
+	}
+	gpt_activate();
+	ksh_memcpy((void *)(uintptr_t)BOARD_GPA, BOARD_TEXT,
+		   sizeof(BOARD_TEXT));
 	for (int i = 0; i < CHAN_ALICE_MSGS; i++) {
 		int n =
 		    ksh_snprintf(msg, sizeof(msg), "hello %d from alice", i);

@@ -7,16 +7,25 @@
  * Every attack must be refused with its code; the kernel prints an audit
  * line for each (the boot test checks those). At the end it opens the
  * session, sends one data message and closes it, which tells chan_bob
- * the attacks are over.
+ * the attacks are over. Then it reads the memory channel "board" (handle
+ * 2, reader, at BOARD_GPA, read-only in nested paging), which alice
+ * filled, and writes to it: the kernel must stop it there.
  *
  * Serial lines: PASS <check> / FAIL <check>: ... for
  *   bad-handle, alias-handle, recv-on-send-end, forbidden-method,
  *   unknown-method, flow-order, outside-memory, flow-unmoved,
  *   length-wraps, too-long, audit-read, flood-accepted, flood-refused,
  *   flood-again, open, data, close
- * then MALLORY DONE failures=<n>; exit status: failures.
+ * then MALLORY DONE failures=<n>, PASS board-read, and
+ *   MALLORY writes to its read-only window
+ * and nothing after: the write stops the domain.
  */
 #include <ksh/rt/rt.h>
+
+#include "guest_paging.h"
+
+#define BOARD_GPA  0x80000000ull
+#define BOARD_TEXT "board from alice"
 
 #define H_SESSION   0
 #define H_FLOOD	    1
@@ -41,7 +50,6 @@ int main(const struct ksh_native_info *info)
 	int accepted = 0;
 	int64_t rc = 0;
 
-	(void)info;
 	KSH_EXPECT_EQ("bad-handle", send(7, M_OPEN, b, 4), -KSH_EBADH);
 	KSH_EXPECT_EQ("alias-handle",
 		      send((1ull << 32) | H_SESSION, M_OPEN, b, 4), -KSH_EBADH);
@@ -77,5 +85,19 @@ int main(const struct ksh_native_info *info)
 	KSH_EXPECT_EQ("data", send(H_SESSION, M_DATA, b, 7), 0);
 	KSH_EXPECT_EQ("close", send(H_SESSION, M_CLOSE, b, 0), 0);
 	ksh_printf("MALLORY DONE failures=%u\n", ksh_check_failures);
-	return (int)ksh_check_failures;
+	/* Map the board writable in mallory's own tables, so the write
+	 * gets past the guest's paging to the kernel's nested paging. */
+	gpt_reset();
+	if (gpt_map_range(0, info->ram_size, GPT_WRITE) != 0 ||
+	    gpt_map_2m(BOARD_GPA, GPT_WRITE) != 0) {
+		ksh_puts("FAIL mallory page tables");
+		return 1;
+	}
+	gpt_activate();
+	KSH_EXPECT_STREQ("board-read", (const char *)(uintptr_t)BOARD_GPA,
+			 BOARD_TEXT);
+	ksh_puts("MALLORY writes to its read-only window");
+	*(volatile char *)(uintptr_t)BOARD_GPA = 'X';
+	ksh_puts("FAIL board-write: the write went through");
+	return 1;
 }
