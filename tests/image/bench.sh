@@ -34,7 +34,8 @@ bench_one() {
 		: >"$W/tools.ns"
 		s=$(now_ns)
 		CC=$W/wrap-cc LD=$W/wrap-ld OBJCOPY=$W/wrap-objcopy \
-			"$KSHC" "$1" -L "$GUESTS" -o "$2" || return 1
+			"$KSHC" "$1" -L "$GUESTS" -o "$2" 2>"$W/kshc.err" ||
+			{ cat "$W/kshc.err" >&2; return 1; }
 		e=$(now_ns)
 		tools=$(awk '{ s += $1 } END { print s + 0 }' "$W/tools.ns")
 		totals+=($(((e - s) / 1000)))
