@@ -49,6 +49,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "tables refused: %s\n", err);
 			__builtin_trap();
 		}
+		/* Stricter than the validator: every memory-channel end
+		 * names a mapping of its own domain. */
+		for (uint32_t e = 0; e < k.out.t.n_endpoints; e++) {
+			const struct ksh_endpoint *ep = &k.out.t.endpoints[e];
+
+			if (k.out.t.channels[ep->channel].kind ==
+				KSH_CHANNEL_MEMORY &&
+			    ep->mapping == KSH_NONE) {
+				fprintf(stderr,
+					"memory endpoint %u has no "
+					"mapping\n",
+					e);
+				__builtin_trap();
+			}
+		}
 		ksh_emit_json(&k, "/dev/null");
 		ksh_dump(&k, "/dev/null");
 	}
