@@ -4,6 +4,7 @@
  * everything, so nothing here can fail half-way.
  */
 #include <arch/arch.h>
+#include <ksh/chan_kernel.h>
 #include <ksh/domain.h>
 #include <ksh/exit.h>
 #include <ksh/gmap.h>
@@ -83,6 +84,13 @@ enum hc_result hc_handle(struct vcpu *v, const struct hc_call *call,
 		guest_copy(d, op.gpa, &info, sizeof(info), true);
 		return HC_CONTINUE;
 	}
+	case KSH_HC_CHAN_SEND:
+	case KSH_HC_CHAN_RECV:
+	case KSH_HC_EVENT_SIGNAL:
+	case KSH_HC_EVENT_WAIT:
+	case KSH_HC_AUDIT_READ:
+		*ret = chan_kernel_hcall(d, call);
+		return HC_CONTINUE;
 	case KSH_HC_TIME:
 		*ret = (int64_t)arch_time_ns();
 		return HC_CONTINUE;

@@ -8,6 +8,7 @@
 #include <arch/vcpu.h>
 #include <ksh/bench.h>
 #include <ksh/boot_info.h>
+#include <ksh/chan_kernel.h>
 #include <ksh/domain.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
@@ -39,7 +40,7 @@ uint64_t kernel_pool_pages(const struct ksh_tables *t, uint64_t max_phys)
 	    paging_pages(max_phys) + KERNEL_STACK_PAGES +
 	    3 * 2 /* IST stacks */ + VENDOR_CPU_PAGES +
 	    pages_for((uint64_t)t->n_domains * sizeof(struct domain)) +
-	    1 /* default schedule */;
+	    1 /* default schedule */ + chan_pool_pages(t);
 
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		pages += npt_pages_bound(t, i) +
@@ -140,6 +141,7 @@ static __attribute__((noreturn)) void kernel_main_on_stack(void *arg)
 		domains[i].desc = &tables->domains[i];
 		dom_setup(bi, &domains[i]);
 	}
+	chan_kernel_init();
 	if (sched_init() != 0)
 		panic("kernel pool too small for the schedule");
 	kprintf("ksh: footprint: image %lu KiB, kernel pool %lu of %lu KiB "

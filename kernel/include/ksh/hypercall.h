@@ -59,4 +59,25 @@ struct ksh_domain_info {
 	char name[64];
 };
 
+/*
+ * What KSH_HC_AUDIT_READ writes, one per audited event: every refused
+ * channel, event or audit call, and every grant the policy marks `audit`.
+ * Reading consumes: each record is handed out once. The ring is bounded;
+ * when a reader falls behind, the oldest unread records are overwritten
+ * and counted (a gap in seq, and `lost`), never dropped silently.
+ */
+struct ksh_audit_record {
+	unsigned long long seq;	    /* 0, 1, 2, ... in order of events */
+	unsigned long long time_ns; /* KSH_HC_TIME clock at the event */
+	unsigned long long lost;    /* records lost before this one, total */
+	unsigned int subject;	    /* calling domain (index) */
+	unsigned int object;	    /* channel or event index, or ~0u */
+	unsigned int method;	    /* method in the channel, or ~0u */
+	unsigned int state;	    /* flow state at the call, or ~0u */
+	int result;		    /* 0 (audited grant) or -KSH_E* */
+	unsigned int rule;	    /* deciding rule (ksh_rules), or ~0u */
+	unsigned int call;	    /* hypercall number (enum ksh_hypercall) */
+	unsigned int handle; /* handle or event number passed (~0u if wider) */
+};
+
 #endif /* KSH_HYPERCALL_H */

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The channel, event and audit hypercalls (ABI: ksh/hypercall.h), built on
+ * the enforcement point, the queues and the audit ring. Each call checks
+ * everything first (handle, role, method, length, buffer ranges and
+ * rights against the caller's own mappings, policy, flow state, queue
+ * room) and only then acts, so a refused call changes nothing but the
+ * audit ring (seL4's decode/invoke split).
+ *
+ * Semantics chosen here:
+ *  - CHAN_SEND(handle, method, buf, len) -> 0. Refusals: EBADH (handle
+ *    not held), EPERM (not the sender end, or policy/flow state says
+ *    no), EINVAL (no such method, or a memory channel), E2BIG (len over
+ *    the channel's size), EFAULT (buffer not readable by the caller),
+ *    EAGAIN (queue full; the message was not taken). All are audited.
+ *  - CHAN_RECV(handle, buf, len, method_ptr) -> message length, the
+ *    method number stored at method_ptr (0: not wanted). EAGAIN when the
+ *    queue is empty (not audited: polling is normal); E2BIG when the
+ *    message is longer than len, and the message stays queued.
+ *  - Events are named per domain, like handles: for EVENT_SIGNAL(n), n
+ *    is the rank, in table order, among the events the caller may signal;
+ *    for EVENT_WAIT(mask), bit n is the n-th event the caller waits on
+ *    (n < 63, so the result stays positive). EVENT_WAIT does not block:
+ *    native domains take no virtual interrupts yet, and blocking would
+ *    need the scheduler to park a vCPU mid-hypercall. It returns the
+ *    fired events among mask and clears them, or EAGAIN when none is
+ *    pending; a waiter polls, yielding between polls.
+ *  - AUDIT_READ(buf, len) -> records copied (len / record size at most),
+ *    only for domains with KSH_DOMF_AUDIT_READER; others get EPERM,
+ *    itself audited.
+ */
+#include <ksh/chan.h>
+#include <ksh/gmap.h>
+
+#define EV_MAX 63 /* events a domain can name in EVENT_WAIT's mask */
+
+uint64_t chan_state_bytes(const struct ksh_tables *t)
+{
+	return (uint64_t)t->n_channels * sizeof(struct chan_rt) + t->n_events;
+}
+
+int chan_sys_init(struct chan_sys *s, const struct ksh_tables *t,
+		  const uint64_t *memobj_hpa, void *mem,
+		  struct audit_ring *ring, uint32_t *bad)
+{
+	s->t = t;
+	s->memobj_hpa = memobj_hpa;
+	s->chans = mem;
+	s->ev_pending = (uint8_t *)mem + t->n_channels * sizeof(struct chan_rt);
+	s->audit = ring;
+	for (uint32_t i = 0; i < t->n_channels; i++) {
+		const struct ksh_channel *c = &t->channels[i];
+		struct chan_rt *q = &s->chans[i];
+
+		q->head = 0;
+		q->count = 0;
+		q->state =
+		    c->fsm != KSH_NONE ? t->fsms[c->fsm].initial : KSH_NONE;
+		if (c->kind != KSH_CHANNEL_MESSAGE)
+			continue;
+		if (c->memobj >= t->n_memobjs || c->queue_depth == 0 ||
+		    t->memobjs[c->memobj].size <
+			(uint64_t)c->queue_depth * chanq_stride(c)) {
+			*bad = i;
+			return -1;
+		}
+	}
+	for (uint32_t i = 0; i < t->n_events; i++)
+		s->ev_pending[i] = 0;
+	return 0;
+}
+
+bool chan_hcall_owns(uint64_t nr)
+{
+	return nr == KSH_HC_CHAN_SEND || nr == KSH_HC_CHAN_RECV ||
+	       nr == KSH_HC_EVENT_SIGNAL || nr == KSH_HC_EVENT_WAIT ||
+	       nr == KSH_HC_AUDIT_READ;
+}
+
+/* Copies between a checked guest range and kernel memory, piece by piece
+ * across the caller's mappings (the range passed gmap_check). */
+static void guest_copy(const struct chan_sys *s, uint32_t dom, uint64_t gpa,
+		       void *buf, uint64_t len, bool to_guest)
+{
+	uint8_t *p = buf;
+
+	while (len != 0) {
+		uint64_t run;
+		uint8_t *h = (uint8_t *)(uintptr_t)gmap_hpa(s->t, s->memobj_hpa,
+							    dom, gpa, &run);
+		uint64_t n = run < len ? run : len;
+
+		for (uint64_t i = 0; i < n; i++) {
+			if (to_guest)
+				h[i] = p[i];
+			else
+				p[i] = h[i];
+		}
+		p += n;
+		gpa += n;
+		len -= n;
+	}
+}
+
+/* The n-th event (table order) whose signaller (or waiter) is dom. */
+static uint32_t event_of(const struct ksh_tables *t, uint32_t dom, uint64_t n,
+			 bool signaller)
+{
+	for (uint32_t i = 0; i < t->n_events; i++) {
+		uint32_t who =
+		    signaller ? t->events[i].signaller : t->events[i].waiter;
+
+		if (who != dom)
+			continue;
+		if (n == 0)
+			return i;
+		n--;
+	}
+	return KSH_NONE;
+}
+
+struct ctx {
+	struct chan_sys *s;
+	uint32_t dom;
+	const struct hc_call *call;
+	uint64_t now;
+};
+
+static int64_t finish(const struct ctx *x, const struct pep_verdict *v,
+		      uint32_t method, int64_t rc, bool audit_grant)
+{
+	struct ksh_audit_record r = {
+	    .time_ns = x->now,
+	    .subject = x->dom,
+	    .object = v->channel,
+	    .method = method,
+	    .state = v->state,
+	    .result = rc < 0 ? (int)rc : 0,
+	    .rule = v->rule,
+	    .call = (uint32_t)x->call->nr,
+	    /* saturated, so 2^32 + h is not shown as handle h */
+	    .handle = x->call->arg[0] > KSH_NONE ? KSH_NONE
+						 : (uint32_t)x->call->arg[0],
+	};
+
+	if (rc < 0 || audit_grant)
+		audit_log(x->s, &r);
+	return rc;
+}
+
+static int64_t chan_send(const struct ctx *x)
+{
+	const struct ksh_tables *t = x->s->t;
+	uint64_t method = x->call->arg[1], gpa = x->call->arg[2],
+		 len = x->call->arg[3];
+	uint32_t m = method < KSH_NONE ? (uint32_t)method : KSH_NONE;
+	struct pep_verdict v;
+	struct chanq_hdr *h;
+	int rc = pep_decide(x->s, x->dom, x->call->arg[0], method, &v);
+
+	if (rc != 0)
+		return finish(x, &v, m, rc, false);
+	if (len > t->channels[v.channel].size)
+		return finish(x, &v, m, -KSH_E2BIG, false);
+	if (gmap_check(t, x->dom, gpa, len, KSH_R) != 0)
+		return finish(x, &v, m, -KSH_EFAULT, false);
+	if (chanq_full(x->s, v.channel))
+		return finish(x, &v, m, -KSH_EAGAIN, false);
+	/* Act: nothing below can fail. */
+	h = chanq_tail(x->s, v.channel);
+	h->method = m;
+	h->len = (uint32_t)len;
+	h->sender = x->dom;
+	guest_copy(x->s, x->dom, gpa, h + 1, len, false);
+	chanq_push(x->s, v.channel);
+	pep_commit(x->s, &v);
+	return finish(x, &v, m, 0, v.flags & KSH_DEC_AUDIT);
+}
+
+static int64_t chan_recv(const struct ctx *x)
+{
+	const struct ksh_tables *t = x->s->t;
+	uint64_t gpa = x->call->arg[1], len = x->call->arg[2],
+		 mptr = x->call->arg[3];
+	struct pep_verdict v;
+	struct chanq_hdr *h;
+	int rc =
+	    pep_endpoint(t, x->dom, x->call->arg[0], KSH_ROLE_RECEIVER, &v);
+
+	if (rc == -KSH_EPERM &&
+	    t->channels[v.channel].kind != KSH_CHANNEL_MESSAGE)
+		rc = -KSH_EINVAL;
+	if (rc != 0)
+		return finish(x, &v, KSH_NONE, rc, false);
+	v.state = x->s->chans[v.channel].state;
+	if (gmap_check(t, x->dom, gpa, len, KSH_R | KSH_W) != 0 ||
+	    (mptr != 0 &&
+	     gmap_check(t, x->dom, mptr, sizeof(uint32_t), KSH_R | KSH_W) != 0))
+		return finish(x, &v, KSH_NONE, -KSH_EFAULT, false);
+	if (chanq_empty(x->s, v.channel))
+		return -KSH_EAGAIN; /* polling an empty queue is no offence */
+	h = chanq_head(x->s, v.channel);
+	if (h->len > len)
+		return finish(x, &v, h->method, -KSH_E2BIG, false);
+	guest_copy(x->s, x->dom, gpa, h + 1, h->len, true);
+	if (mptr != 0)
+		guest_copy(x->s, x->dom, mptr, &h->method, sizeof(uint32_t),
+			   true);
+	rc = (int)h->len;
+	chanq_pop(x->s, v.channel);
+	return rc;
+}
+
+static int64_t event_signal(const struct ctx *x)
+{
+	struct pep_verdict v = {KSH_NONE, KSH_NONE, KSH_NONE,
+				KSH_NONE, KSH_NONE, 0};
+	uint32_t e = event_of(x->s->t, x->dom, x->call->arg[0], true);
+
+	if (e == KSH_NONE)
+		return finish(x, &v, KSH_NONE, -KSH_EBADH, false);
+	x->s->ev_pending[e] = 1;
+	return 0;
+}
+
+static int64_t event_wait(const struct ctx *x)
+{
+	struct pep_verdict v = {KSH_NONE, KSH_NONE, KSH_NONE,
+				KSH_NONE, KSH_NONE, 0};
+	uint64_t mask = x->call->arg[0], fired = 0;
+
+	if (mask == 0 || mask >> EV_MAX != 0)
+		return finish(x, &v, KSH_NONE, -KSH_EINVAL, false);
+	for (uint32_t n = 0; n < EV_MAX; n++) {
+		uint32_t e;
+
+		if (!(mask & (1ull << n)))
+			continue;
+		e = event_of(x->s->t, x->dom, n, false);
+		if (e == KSH_NONE) {
+			v.channel = KSH_NONE;
+			return finish(x, &v, KSH_NONE, -KSH_EBADH, false);
+		}
+	}
+	for (uint32_t n = 0; n < EV_MAX; n++) {
+		uint32_t e;
+
+		if (!(mask & (1ull << n)))
+			continue;
+		e = event_of(x->s->t, x->dom, n, false);
+		if (x->s->ev_pending[e]) {
+			x->s->ev_pending[e] = 0;
+			fired |= 1ull << n;
+		}
+	}
+	return fired != 0 ? (int64_t)fired : -KSH_EAGAIN;
+}
+
+static int64_t audit_read_call(const struct ctx *x)
+{
+	const struct ksh_tables *t = x->s->t;
+	struct pep_verdict v = {KSH_NONE, KSH_NONE, KSH_NONE,
+				KSH_NONE, KSH_NONE, 0};
+	uint64_t gpa = x->call->arg[0], len = x->call->arg[1];
+	uint64_t max = len / sizeof(struct ksh_audit_record);
+	struct ksh_audit_record rec[8];
+	uint64_t done = 0;
+
+	if (!(t->domains[x->dom].flags & KSH_DOMF_AUDIT_READER))
+		return finish(x, &v, KSH_NONE, -KSH_EPERM, false);
+	if (max == 0)
+		return finish(x, &v, KSH_NONE, -KSH_EINVAL, false);
+	audit_flush(x->s);
+	if (max > AUDIT_RING_SIZE)
+		max = AUDIT_RING_SIZE;
+	if (gmap_check(t, x->dom, gpa, max * sizeof(rec[0]), KSH_R | KSH_W) !=
+	    0)
+		return finish(x, &v, KSH_NONE, -KSH_EFAULT, false);
+	while (done < max) {
+		uint32_t want = max - done < 8 ? (uint32_t)(max - done) : 8;
+		uint32_t n = audit_read(x->s->audit, rec, want);
+
+		guest_copy(x->s, x->dom, gpa + done * sizeof(rec[0]), rec,
+			   n * sizeof(rec[0]), true);
+		done += n;
+		if (n < want)
+			break;
+	}
+	return (int64_t)done;
+}
+
+int64_t chan_hcall(struct chan_sys *s, uint32_t dom, const struct hc_call *call,
+		   uint64_t now_ns)
+{
+	struct ctx x = {s, dom, call, now_ns};
+
+	switch (call->nr) {
+	case KSH_HC_CHAN_SEND:
+		return chan_send(&x);
+	case KSH_HC_CHAN_RECV:
+		return chan_recv(&x);
+	case KSH_HC_EVENT_SIGNAL:
+		return event_signal(&x);
+	case KSH_HC_EVENT_WAIT:
+		return event_wait(&x);
+	case KSH_HC_AUDIT_READ:
+		return audit_read_call(&x);
+	default:
+		return -KSH_ENOSYS;
+	}
+}

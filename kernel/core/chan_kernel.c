@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The kernel's side of the channel code (the logic is the pure C of
+ * pep.c, chanq.c, audit.c and chan_hcall.c): run-time state from the
+ * kernel pool, the audit ring, console output, the hypercall entry.
+ */
+#include <arch/arch.h>
+#include <ksh/chan.h>
+#include <ksh/chan_kernel.h>
+#include <ksh/domain.h>
+#include <ksh/kmem.h>
+#include <ksh/kprintf.h>
+
+static struct chan_sys chan_sys;
+static struct audit_ring audit_ring;
+
+static void chan_log(void *ctx, const char *line)
+{
+	(void)ctx;
+	kprintf("%s\n", line);
+}
+
+uint64_t chan_pool_pages(const struct ksh_tables *t)
+{
+	return (chan_state_bytes(t) + KPAGE_SIZE - 1) / KPAGE_SIZE;
+}
+
+void chan_kernel_init(void)
+{
+	uint64_t pages = chan_pool_pages(tables);
+	void *mem = NULL;
+	uint32_t bad;
+
+	if (pages != 0) {
+		mem = kpage_alloc(pages, NULL);
+		if (mem == NULL)
+			panic("kernel pool too small for channel state");
+	}
+	chan_sys.log = chan_log;
+	if (chan_sys_init(&chan_sys, tables, memobj_hpa, mem, &audit_ring,
+			  &bad) != 0)
+		panic("channel %s: queue storage smaller than its depth",
+		      tables->channels[bad].name);
+	kprintf("ksh: channels: %u, events: %u, audit ring of %u records\n",
+		tables->n_channels, tables->n_events, AUDIT_RING_SIZE);
+}
+
+int64_t chan_kernel_hcall(struct domain *d, const struct hc_call *call)
+{
+	return chan_hcall(&chan_sys, d->id, call, arch_time_ns());
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Kernel entry points of the channel code (kernel/core/chan_kernel.c).
+ */
+#ifndef KSH_CHAN_KERNEL_H
+#define KSH_CHAN_KERNEL_H
+
+#include <stdint.h>
+
+#include <ksh/hcall.h>
+#include <ksh/tables.h>
+
+struct domain;
+
+/* Kernel pool pages the channel state needs (kernel_pool_pages adds it). */
+uint64_t chan_pool_pages(const struct ksh_tables *t);
+/* Sets up queues, flow machines and the audit ring; panics if the tables
+ * give a queue less storage than its depth needs. */
+void chan_kernel_init(void);
+/* Carries out a channel, event or audit hypercall of d. */
+int64_t chan_kernel_hcall(struct domain *d, const struct hc_call *call);
+
+#endif /* KSH_CHAN_KERNEL_H */

@@ -1,0 +1,20 @@
+#!/bin/bash
+# Benchmark (make bench): boots tests/boot/chan_bench.ksh under QEMU SVM
+# and prints its figures: message round trip between two native domains
+# (bounded by the static schedule's major frame, 2 ms here), the send
+# hypercall's cost, and memory-channel copy bandwidth as a ratio to
+# memcpy inside the same domain in the same run (write side and read
+# side). Under TCG these are emulation figures: compare ratios, not MB/s
+# with hardware. Exit status 1 if the run did not complete.
+. "$(dirname "$0")/chan_lib.sh"
+L=$OUT/chan_bench.log
+chan_image tests/boot/chan_bench.ksh chan_bench || {
+	echo "chan_bench: image build failed ($OUT/chan_bench.build)" >&2
+	exit 1
+}
+rc=$(chan_boot chan_bench "${KSH_BOOT_TIMEOUT:-240}")
+grep -a 'BENCH' "$L" | sed 's/^\[[a-z]*\] /chan_bench: /'
+has "$L" "BENCH PING DONE failures=0" && has "$L" "BENCH PONG DONE failures=0" || {
+	echo "chan_bench: run incomplete (qemu status $rc, log $L)" >&2
+	exit 1
+}
