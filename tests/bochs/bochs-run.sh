@@ -38,7 +38,7 @@ dir=$(cd "$dir" && pwd)
 # A run killed earlier leaves esp.img.lock behind, and Bochs refuses a
 # locked image.
 rm -f "$dir"/esp.img "$dir"/esp.img.lock "$dir"/com1.txt "$dir"/e9.txt "$dir"/bochs.log \
-	"$dir"/tpid "$dir"/cpu_times.txt "$dir"/cpu_ms.txt "$dir"/wall_ms.txt
+	"$dir"/cpu_ms.txt "$dir"/wall_ms.txt
 
 # The ESP: plain FAT16, no partition table; OVMF's IDE driver finds it.
 # startup.nsh covers the case where BDS falls back to the shell.
@@ -67,31 +67,33 @@ exec 7<>"$dir/ctl"
 start=$(date +%s%N)
 # timeout(1) is only the safety net: the loop below stops Bochs cleanly
 # at TIMEOUT_S so that the log of a hung run is complete too.
-# The subshell records the CPU time Bochs used (bash's `times`: its
-# children), a figure less at the mercy of machine load than wall time.
 (
 	cd "$dir" || exit 2
-	timeout -k 5 $((tmo + 15)) bochs -q -f bochsrc.txt -rc cont.rc \
-		<&7 >e9.txt 2>>bochs.log &
-	echo $! >tpid
-	wait $!
-	times | tail -n 1 >cpu_times.txt
+	exec timeout -k 5 $((tmo + 15)) bochs -q -f bochsrc.txt -rc cont.rc \
+		<&7 >e9.txt 2>>bochs.log
 ) &
-sub=$!
-while [ ! -s "$dir/tpid" ] && kill -0 $sub 2>/dev/null; do sleep 0.05; done
-pid=$(cat "$dir/tpid")
+pid=$!
 rc=124
 deadline=$(($(date +%s) + tmo))
 while kill -0 $pid 2>/dev/null && [ "$(date +%s)" -lt $deadline ]; do
 	if grep -Eq "$until" "$dir/com1.txt" "$dir/e9.txt" 2>/dev/null; then
 		rc=0
+		# CPU time Bochs used up to the result line (utime + stime,
+		# proc(5)): a figure far less at the mercy of machine load
+		# than wall time.
+		for b in $(pgrep -P $pid); do
+			awk -v hz="$(getconf CLK_TCK)" \
+				'{ printf "%d\n", ($14 + $15) * 1000 / hz }' \
+				"/proc/$b/stat" >"$dir/cpu_ms.txt" 2>/dev/null
+		done
 		break
 	fi
 	sleep 0.2
 done
 # Stop it: into the debugger, then "quit"; TERM only if that fails.
 if kill -0 $pid 2>/dev/null; then
-	# $pid is timeout(1): it passes INT and TERM on to Bochs.
+	# $pid is timeout(1) (exec above): it passes INT and TERM on to
+	# Bochs.
 	kill -INT $pid 2>/dev/null
 	echo quit >&7
 	for _ in $(seq 50); do
@@ -100,7 +102,7 @@ if kill -0 $pid 2>/dev/null; then
 	done
 	kill -0 $pid 2>/dev/null && kill -TERM $pid 2>/dev/null
 fi
-wait $sub 2>/dev/null
+wait $pid 2>/dev/null
 exec 7>&-
 # The whole line is there now.
 grep -Eq "$until" "$dir/com1.txt" "$dir/e9.txt" 2>/dev/null && rc=0
@@ -108,8 +110,5 @@ end=$(date +%s%N)
 ms=$(((end - start) / 1000000))
 echo "bochs-run: model=$model rc=$rc wall=${ms}ms" >>"$dir/bochs.log"
 echo "$ms" >"$dir/wall_ms.txt"
-# "0m21.5s 0m0.4s" (user, system) -> CPU milliseconds
-awk '{ t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
-	printf "%d\n", t * 1000 }' "$dir/cpu_times.txt" >"$dir/cpu_ms.txt" 2>/dev/null
 rm -f "$dir/esp.img.lock"
 exit $rc

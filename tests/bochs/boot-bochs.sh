@@ -44,7 +44,7 @@ run_one() { # ksh model
 		return
 	fi
 	bochs_check "$ksh" "$dir/run/com1.txt" >"$res"
-	echo " ($(cat "$dir/run/wall_ms.txt") ms)" >>"$res"
+	echo " (wall $(cat "$dir/run/wall_ms.txt" 2>/dev/null) ms, Bochs CPU $(cat "$dir/run/cpu_ms.txt" 2>/dev/null) ms)" >>"$res"
 }
 
 mkdir -p "$out"

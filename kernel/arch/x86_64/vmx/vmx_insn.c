@@ -38,8 +38,8 @@ uint64_t vmx_vmmcall_next_rip(struct vcpu *v)
 	};
 	uint64_t rip = vmx_read(VMCS_GUEST_RIP), lin = rip;
 	/* 64-bit code: IA-32e mode and CS.L (SDM 25.4.1, AR bit 13). */
-	bool long64 = (m.efer & EFER_LMA) &&
-		      (vmx_read(VMCS_GUEST_CS_AR) & (1u << 13));
+	bool long64 =
+	    (m.efer & EFER_LMA) && (vmx_read(VMCS_GUEST_CS_AR) & (1u << 13));
 	uint8_t buf[15];
 	uint32_t n, first;
 	int len;
@@ -54,8 +54,8 @@ uint64_t vmx_vmmcall_next_rip(struct vcpu *v)
 	n = first < 15 ? first : 15;
 	if (gwalk_fetch(&m, lin, buf, n, vmx_guest_read, v->dom) != 0)
 		return 0;
-	if (n < 15 && gwalk_fetch(&m, lin + n, buf + n, 15 - n,
-				  vmx_guest_read, v->dom) == 0)
+	if (n < 15 && gwalk_fetch(&m, lin + n, buf + n, 15 - n, vmx_guest_read,
+				  v->dom) == 0)
 		n = 15;
 	len = insn_len(buf, n, INSN_VMMCALL, long64);
 	return len < 0 ? 0 : rip + (uint64_t)len;
