@@ -15,3 +15,9 @@ UNIT_UNDER_TEST += kernel/core/msr_emul.c kernel/core/insn_dr.c
 # a stock kernel boot takes minutes on a loaded machine.
 SUITES += tap:tests/boot/linux_dom.sh:600
 SUITE_DEPS += $(BUILD)/images/linux/vmlinuz $(BUILD)/images/linux/initramfs.cpio.gz
+
+# ticker: a native guest that keeps printing beside a Linux domain
+# (tests/guests/ticker.c), built by runtime/native.mk's pattern rule.
+ALL += $(BUILD)/guests/ticker.elf
+.SECONDARY: $(BUILD)/guest/tests/guests/ticker.o
+SUITES += tap:tests/boot/linux_mixed.sh:600

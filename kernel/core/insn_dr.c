@@ -16,8 +16,8 @@ int insn_mov_dr(const uint8_t *b, uint32_t n, bool long64, struct insn_dr *out)
 	uint8_t rex = 0;
 
 	while (i < n && i < 14 &&
-	       (b[i] == 0x66 || b[i] == 0x2E || b[i] == 0x3E ||
-		b[i] == 0x26 || b[i] == 0x36 || b[i] == 0x64 || b[i] == 0x65))
+	       (b[i] == 0x66 || b[i] == 0x2E || b[i] == 0x3E || b[i] == 0x26 ||
+		b[i] == 0x36 || b[i] == 0x64 || b[i] == 0x65))
 		i++;
 	if (long64 && i < n && (b[i] & 0xF0) == 0x40)
 		rex = b[i++];

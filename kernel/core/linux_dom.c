@@ -57,7 +57,7 @@ struct vdom {
 	uint32_t msrs_seen;
 	uint32_t msr_log[VDOM_MSRS_LOGGED];
 	uint64_t msr_gp; /* #GP injected for refused MSR accesses */
-	uint64_t irqs;	    /* interrupts handed to the vCPU */
+	uint64_t irqs;	 /* interrupts handed to the vCPU */
 	uint64_t exits[N_REASONS];
 	uint64_t start_ns;
 	uint64_t dr[8]; /* debug registers: storage only */
@@ -155,8 +155,7 @@ static bool fixed_ports(const struct ksh_vdev *v, uint16_t base, uint16_t n)
 	return v->port_base == base && v->port_count == n;
 }
 
-static int attach(struct vdom *vd, const char *name, struct vdev *dev,
-		  int rc)
+static int attach(struct vdom *vd, const char *name, struct vdev *dev, int rc)
 {
 	if (rc == 0)
 		rc = vdev_bus_attach(&vd->bus, dev);
@@ -347,8 +346,8 @@ enum exit_action vdom_io(struct vcpu *v, const struct vm_exit *e)
 		if (e->u.io.size == 4)
 			v->regs.rax = val;
 		else
-			v->regs.rax = (v->regs.rax & ~(uint64_t)mask) |
-				      (val & mask);
+			v->regs.rax =
+			    (v->regs.rax & ~(uint64_t)mask) | (val & mask);
 	} else {
 		rc = vdev_bus_pio_write(&vd->bus, e->u.io.port, e->u.io.size,
 					(uint32_t)v->regs.rax & mask);
@@ -445,8 +444,7 @@ enum exit_action vdom_dr(struct vcpu *v, const struct vm_exit *e)
 		vd->dr[n] = val;
 	} else {
 		if (gpr[e->u.dr.gpr] == NULL) {
-			dom_stop(v->dom, "MOV RSP, DR%u at rip %lx", n,
-				 e->rip);
+			dom_stop(v->dom, "MOV RSP, DR%u at rip %lx", n, e->rip);
 			return EXIT_STOP;
 		}
 		*gpr[e->u.dr.gpr] = vd->dr[n];
@@ -482,8 +480,8 @@ bool vdom_prepare(struct domain *d, uint64_t *deadline)
 
 void vdom_count_exit(struct vcpu *v, const struct vm_exit *e)
 {
-	v->dom->vdom->exits[e->reason < N_REASONS ? e->reason
-						  : VMEXIT_UNHANDLED]++;
+	v->dom->vdom
+	    ->exits[e->reason < N_REASONS ? e->reason : VMEXIT_UNHANDLED]++;
 }
 
 void vdom_report(struct domain *d)
@@ -511,6 +509,6 @@ void vdom_report(struct domain *d)
 	buf[n < sizeof(buf) ? n : sizeof(buf) - 1] = '\0';
 	kprintf("ksh: domain %s: %lu ms, exits:%s; interrupts injected %lu, "
 		"unclaimed port accesses %lu, MSR #GP %lu\n",
-		d->desc->name, (arch_time_ns() - vd->start_ns) / 1000000,
-		buf, vd->irqs, vd->unclaimed, vd->msr_gp);
+		d->desc->name, (arch_time_ns() - vd->start_ns) / 1000000, buf,
+		vd->irqs, vd->unclaimed, vd->msr_gp);
 }

@@ -71,7 +71,8 @@ int msr_emul_write(uint32_t index, uint64_t val)
 /* Leaf 7 subleaf 0. */
 #define L7_EBX_TSC_ADJUST (1u << 1)
 #define L7_EDX_SPEC_MASK                                                       \
-	((1u << 26) | (1u << 27) | (1u << 29) | (1u << 31)) /* IBRS, STIBP,   \
+	((1u << 26) | (1u << 27) | (1u << 29) |                                \
+	 (1u << 31)) /* IBRS, STIBP,   \
 							       ARCH_CAP,      \
 							       SSBD */
 /* 0x80000001 ECX: IBS, TOPOEXT, PerfCtrExtCore/NB, PerfCtrExtLLC,
