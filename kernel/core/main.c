@@ -13,6 +13,7 @@
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
 #include <ksh/sched.h>
+#include <ksh/vdom.h>
 
 /* Vendor needs, as upper bounds: per CPU (host save area, host state,
  * I/O and MSR bitmaps) and per vCPU (control block and friends). */
@@ -40,7 +41,7 @@ uint64_t kernel_pool_pages(const struct ksh_tables *t, uint64_t max_phys)
 	    paging_pages(max_phys) + KERNEL_STACK_PAGES +
 	    3 * 2 /* IST stacks */ + VENDOR_CPU_PAGES +
 	    pages_for((uint64_t)t->n_domains * sizeof(struct domain)) +
-	    1 /* default schedule */ + chan_pool_pages(t);
+	    1 /* default schedule */ + chan_pool_pages(t) + vdom_pool_pages(t);
 
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		pages += npt_pages_bound(t, i) +
@@ -103,6 +104,8 @@ static void dom_setup(struct boot_info *bi, struct domain *d)
 			d->desc->name, rc);
 		return;
 	}
+	if (vdom_setup(d) != 0)
+		return;
 	d->state = DOM_RUNNABLE;
 	kprintf("ksh: domain %s ready: %lu KiB RAM, nested paging %zu "
 		"pages (%zu x 2M + %zu x 4K leaves), kernel memory %lu KiB\n",
