@@ -746,25 +746,27 @@ static void asm_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* Payload indices ordered by (file, digest, index), to find repeats. */
+/* Payload indices ordered by (digest, size, index), to find repeats. */
 static int payload_cmp(const void *a, const void *b, void *arg)
 {
 	const struct ksh_out *sort_out = arg;
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	int c = strcmp(sort_out->payload_abs.v[x], sort_out->payload_abs.v[y]);
+	const struct ksh_payload *px = &sort_out->payloads.v[x];
+	const struct ksh_payload *py = &sort_out->payloads.v[y];
+	int c = memcmp(px->sha256, py->sha256, 32);
 
 	if (c == 0)
-		c = memcmp(sort_out->payloads.v[x].sha256,
-			   sort_out->payloads.v[y].sha256, 32);
+		c = px->size < py->size ? -1 : px->size > py->size;
 	if (c == 0)
 		c = x < y ? -1 : x > y;
 	return c;
 }
 
 /*
- * payloads.S: one .incbin per distinct file; a payload that repeats an
- * earlier one (two domains booting the same ELF) is an alias of its
- * symbol, so the image holds the bytes once.
+ * payloads.S: one .incbin per distinct content; a payload whose bytes
+ * repeat an earlier one's (two domains booting the same ELF, under one
+ * path or two) is an alias of its symbol, so the image holds the bytes
+ * once. Equal SHA-256 and size is taken as equal content.
  */
 static int emit_payloads_s(struct kshc *k, const char *path)
 {
@@ -779,8 +781,8 @@ static int emit_payloads_s(struct kshc *k, const char *path)
 	if (n > 1)
 		qsort_r(order, n, sizeof(*order), payload_cmp, O);
 	for (uint32_t i = 1; i < n; i++)
-		if (strcmp(O->payload_abs.v[order[i]],
-			   O->payload_abs.v[order[i - 1]]) == 0 &&
+		if (O->payloads.v[order[i]].size ==
+			O->payloads.v[order[i - 1]].size &&
 		    memcmp(O->payloads.v[order[i]].sha256,
 			   O->payloads.v[order[i - 1]].sha256, 32) == 0)
 			same[order[i]] = same[order[i - 1]];
