@@ -79,9 +79,12 @@ build_in one bad.efi 2>"$W/bad.err"
 ok $? "an error in the .ksh: status 1, old output kept, no temporaries"
 
 # Boots: the image as built, and one with a byte of hello_a's payload
-# changed (payloads are embedded in domain order, so the first copy of
-# hello.elf is hello_a's).
-cp "$W/hello.efi" "$W/tampered.efi"
+# changed. kshc embeds identical payload bytes once, so for the tampering
+# hello_b boots another ELF (hcbench) and hello.elf is hello_a's alone.
+sed 's/^domain hello_b : native "hello.elf"/domain hello_b : native "hcbench.elf"/' \
+	examples/hello.ksh >"$W/mixed.ksh"
+"$KSHC" "$W/mixed.ksh" -L "$GUESTS" -o "$W/tampered.efi" 2>>"$W/hello.err" &&
+	grep -q 'hcbench.elf' "$W/mixed.ksh"
 off=$("$FIND" "$W/tampered.efi" "$GUESTS/hello.elf" | head -n1)
 [ -n "$off" ] && flip_byte "$W/tampered.efi" $((off + 200))
 ok $? "hello_a's payload found inside the image and one byte changed"
@@ -99,5 +102,5 @@ ok $? "the image boots under QEMU SVM and both domains run to the end"
 grep -aq 'domain hello_a refused: payload SHA-256 does not match' \
 	"$W/tampered.log" && ! grep -aq '^\[hello_a\]' "$W/tampered.log"
 ok $? "changed payload: hello_a refused with a message, never started"
-grep -aq '^\[hello_b\] DONE' "$W/tampered.log"
+grep -aq '^\[hello_b\] HCBENCH DONE' "$W/tampered.log"
 ok $? "changed payload: hello_b still starts and runs"
