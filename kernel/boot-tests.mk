@@ -2,3 +2,4 @@
 # is a .ksh system built with kshc and scripts/link-image.sh and booted
 # with AMD SVM + NPT emulated.
 SUITES += tap:tests/boot/boot-tests.sh:900
+BENCHES += tests/boot/bench.sh

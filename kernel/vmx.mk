@@ -7,7 +7,7 @@
 VMX_DIR := kernel/arch/x86_64/vmx
 VMX_PURE_SRCS := $(VMX_DIR)/vmx_caps.c $(VMX_DIR)/vmx_decode.c \
 	$(VMX_DIR)/vmx_ept.c
-VMX_HW_SRCS := $(VMX_DIR)/vmx_cpu.c $(VMX_DIR)/vmx_vcpu.c \
+VMX_HW_SRCS := $(VMX_DIR)/vmx_cpu.c $(VMX_DIR)/vmx_vcpu.c $(VMX_DIR)/vmx_insn.c \
 	$(VMX_DIR)/vmx_entry.S
 VMX_SRCS := $(VMX_PURE_SRCS) $(VMX_HW_SRCS)
 VMX_OBJS := $(patsubst %,$(BUILD)/efi/%.o,$(basename $(VMX_SRCS)))
@@ -17,13 +17,15 @@ UNIT_UNDER_TEST += $(VMX_PURE_SRCS)
 # The backend's own Bochs test (tests/bochs/vmxtest/): a UEFI application
 # linking the backend with a small harness instead of the kernel.
 VMXTEST_SRCS := tests/bochs/vmxtest/main.c tests/bochs/vmxtest/support.c \
-	tests/bochs/vmxtest/guest.S
+	tests/bochs/vmxtest/guest.S kernel/core/gwalk.c kernel/core/insn.c \
+	kernel/core/gmap.c
 VMXTEST_OBJS := $(patsubst %,$(BUILD)/efi/%.o,$(basename $(VMXTEST_SRCS)))
+VMXTEST_APP_OBJS := $(filter $(BUILD)/efi/tests/%,$(VMXTEST_OBJS))
 VMXTEST_EFI := $(BUILD)/tests/bochs/vmxtest.efi
 
 # GNU-EFI's headers are not clean under our warning list (-Wundef,
 # -Wredundant-decls): take them as system headers here.
-$(VMXTEST_OBJS): EFI_ALL_CFLAGS := $(patsubst -I$(EFI_INC)%,-isystem$(EFI_INC)%,$(EFI_ALL_CFLAGS))
+$(VMXTEST_APP_OBJS): EFI_ALL_CFLAGS := $(patsubst -I$(EFI_INC)%,-isystem$(EFI_INC)%,$(EFI_ALL_CFLAGS))
 
 # GNU-EFI link (shared notes, emulators.md).
 $(BUILD)/tests/bochs/vmxtest.so: $(VMXTEST_OBJS) $(VMX_OBJS)
@@ -37,10 +39,16 @@ $(VMXTEST_EFI): $(BUILD)/tests/bochs/vmxtest.so
 		--target efi-app-x86_64 --subsystem=10 $< $@
 
 ALL += $(VMXTEST_EFI)
-# Bochs boots cost about 20 s of CPU each, and far more wall time on a
-# loaded machine: they run in `make check-bochs` (which .ci/run calls),
+# Bochs boots cost about 20-30 s of CPU each, and up to ten times that in
+# wall time on a loaded machine (timeouts are sized for that): they run in
+# `make check-bochs` (for .ci/run to call),
 # not in `make check`.
-BOCHS_SUITES += tap:tests/bochs/vmx-backend.sh:1200
+BOCHS_SUITES += tap:tests/bochs/vmx-backend.sh:2700
+# The kernel's boot tests on Intel (VMX) and AMD (SVM) Bochs models.
+BOCHS_SUITES += tap:tests/bochs/boot-bochs.sh:6000
+
+# Hypercall round trip and native boot, VMX against SVM, under Bochs.
+BENCHES += tests/bochs/bench-bochs.sh
 
 .PHONY: check-bochs
 check-bochs: all

@@ -75,6 +75,7 @@ struct ast_const {
 	struct ksh_name name;
 	struct ksh_value val;
 	bool used, resolving;
+	bool bad; /* part of a cycle or undefined: reported once */
 };
 
 struct ast_label {

@@ -85,3 +85,48 @@ SUITES += tap:tests/kshc/corpus.sh:300
 
 # Golden outputs of the examples, JSON schema, Graphviz, -M, exit codes.
 SUITES += tap:tests/kshc/golden.sh:300
+
+# ---- Fuzzing --------------------------------------------------------------
+# `make fuzz-kshc` builds the front end with clang's libFuzzer and ASan/UBSan
+# and runs it for KSHC_FUZZ_SECONDS on a scratch corpus seeded from the
+# kept one (tests/kshc/fuzz-corpus), the examples and the pass/fail cases;
+# new coverage is merged back into the kept corpus and crashes land in
+# tests/kshc/robust/ as regression inputs. `make check` replays both with
+# the gcc sanitizer build (tests/fuzz/kshc_replay.c).
+KSHC_FUZZ_SECONDS ?= 300
+KSHC_FUZZ := $(BUILD)/fuzz/kshc-fuzz
+KSHC_FUZZ_CFLAGS := -std=gnu11 -g -O1 -fno-omit-frame-pointer $(DEPFLAGS) \
+	-fsanitize=fuzzer-no-link,address,undefined -D_GNU_SOURCE \
+	-Ikernel/include $(KSHC_FLAGS) -Wno-unknown-warning-option
+KSHC_FUZZ_SRCS := $(KSHC_PURE) $(KSHC_GENC) tests/fuzz/kshc_fuzz.c \
+	kernel/core/tables_check.c
+
+$(BUILD)/fuzz/%.o: %.c $(KSHC_GEN)/parser.h
+	@mkdir -p $(@D)
+	$(Q)clang $(KSHC_FUZZ_CFLAGS) -c $< -o $@
+$(KSHC_FUZZ): $(patsubst %.c,$(BUILD)/fuzz/%.o,$(KSHC_FUZZ_SRCS))
+	@mkdir -p $(@D)
+	$(Q)clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(KSHC_LIBS)
+
+.PHONY: fuzz-kshc
+fuzz-kshc: $(KSHC_FUZZ)
+	@mkdir -p $(BUILD)/fuzz/corpus tests/kshc/fuzz-corpus tests/kshc/robust
+	$(Q)cp examples/*.ksh tests/kshc/pass/*.ksh tests/kshc/fail/*.ksh \
+		tests/kshc/fuzz-corpus/* $(BUILD)/fuzz/corpus/ 2>/dev/null || true
+	$(Q)$(KSHC_FUZZ) -max_total_time=$(KSHC_FUZZ_SECONDS) -max_len=8192 \
+		-timeout=10 -rss_limit_mb=2048 -dict=tests/fuzz/kshc.dict \
+		-artifact_prefix=tests/kshc/robust/crash- $(BUILD)/fuzz/corpus
+	$(Q)$(KSHC_FUZZ) -merge=1 tests/kshc/fuzz-corpus $(BUILD)/fuzz/corpus
+
+KSHC_REPLAY := $(BUILD)/tests/kshc-fuzz-replay
+$(BUILD)/san/tests/fuzz/%.o: SAN_ALL_CFLAGS += $(KSHC_FLAGS)
+$(BUILD)/san/tests/fuzz/kshc_fuzz.o: $(KSHC_GEN)/parser.h
+$(KSHC_REPLAY): $(patsubst %.c,$(BUILD)/san/%.o,$(KSHC_FUZZ_SRCS) \
+		tests/fuzz/kshc_replay.c)
+	@mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(SAN_FLAGS) -o $@ $^ $(KSHC_LIBS)
+ALL += $(KSHC_REPLAY)
+SUITES += tap:tests/kshc/fuzz-replay.sh:600
+
+# make bench: kshc time, peak RSS and table sizes on synthetic systems.
+BENCHES += tests/kshc/bench.sh

@@ -7,6 +7,7 @@
 #include "checks.h"
 #include "layout.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define A (&k->ast)
@@ -232,31 +233,51 @@ void chk_devices(struct kshc *k)
 }
 
 /* A physical PCI function belongs to one domain, once. */
+struct pt_ref {
+	uint32_t bdf, order;
+	const struct ksh_loc *loc;
+};
+
+static int pt_cmp(const void *a, const void *b)
+{
+	const struct pt_ref *x = a, *y = b;
+
+	if (x->bdf != y->bdf)
+		return x->bdf < y->bdf ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
 void chk_passthru(struct kshc *k)
 {
-	/* 65,536 possible functions: a direct map finds the first owner. */
-	const struct ksh_loc **owner =
-	    arena_alloc(&k->arena, sizeof(*owner) * 0x10000);
+	KSH_VEC(struct pt_ref) all = {0};
 
 	for (uint32_t i = 0; i < A->domains.n; i++) {
 		struct ast_domain *d = &A->domains.v[i];
 
 		for (uint32_t p = 0; p < d->passthru.n; p++) {
-			struct ast_passthru *x = &d->passthru.v[p];
+			struct pt_ref *r = VEC_PUSH(&k->arena, all);
 
-			if (owner[x->bdf & 0xFFFF] != NULL) {
-				diag_report(&k->diags, DIAG_PASSTHRU_CONFLICT,
-					    &x->loc,
-					    "PCI device %02x:%02x.%u is "
-					    "already passed through",
-					    x->bdf >> 8, (x->bdf >> 3) & 31,
-					    x->bdf & 7);
-				diag_note(&k->diags, owner[x->bdf & 0xFFFF],
-					  "first given here");
-				continue;
-			}
-			owner[x->bdf & 0xFFFF] = &x->loc;
+			r->bdf = d->passthru.v[p].bdf;
+			r->order = all.n;
+			r->loc = &d->passthru.v[p].loc;
 		}
+	}
+	/* Sorted by address, then declaration: each run of equal
+	 * addresses is one owner and its repeats. */
+	if (all.n > 1)
+		qsort(all.v, all.n, sizeof(*all.v), pt_cmp);
+	for (uint32_t i = 1; i < all.n; i++) {
+		uint32_t first = i - 1, bdf = all.v[i].bdf;
+
+		if (bdf != all.v[first].bdf)
+			continue;
+		while (first > 0 && all.v[first - 1].bdf == bdf)
+			first--;
+		diag_report(&k->diags, DIAG_PASSTHRU_CONFLICT, all.v[i].loc,
+			    "PCI device %02x:%02x.%u is already passed "
+			    "through",
+			    bdf >> 8, (bdf >> 3) & 31, bdf & 7);
+		diag_note(&k->diags, all.v[first].loc, "first given here");
 	}
 	if (A->sys.iommu == 0)
 		for (uint32_t i = 0; i < A->domains.n; i++)

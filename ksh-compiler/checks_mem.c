@@ -102,13 +102,6 @@ void chk_unused(struct kshc *k)
 				    &A->attributes.v[i].name.loc,
 				    "attribute \"%s\" is never used",
 				    A->attributes.v[i].name.s);
-	for (uint32_t i = 0; i < A->events.n; i++)
-		if (!A->events.v[i].used)
-			diag_report(&k->diags, DIAG_UNUSED,
-				    &A->events.v[i].name.loc,
-				    "event \"%s\" is not a doorbell of any "
-				    "channel",
-				    A->events.v[i].name.s);
 	for (uint32_t i = 0; i < A->networks.n; i++)
 		if (!A->networks.v[i].used)
 			diag_report(&k->diags, DIAG_UNUSED,

@@ -21,7 +21,8 @@ int diag_by_name(const char *name)
 
 /* The quoted source line and a caret/underline below it. Tabs are kept in
  * the underline so it lines up in any tab width. */
-static void diag_quote(FILE *out, const struct ksh_loc *loc)
+static void diag_quote(struct ksh_diags *d, FILE *out,
+		       const struct ksh_loc *loc)
 {
 	size_t len, i, start = 0, shown;
 	const char *line;
@@ -29,7 +30,9 @@ static void diag_quote(FILE *out, const struct ksh_loc *loc)
 
 	if (loc->src == NULL || loc->src->text == NULL)
 		return;
-	line = src_line(loc->src, loc->first_line, &len);
+	if (d->arena == NULL)
+		return;
+	line = src_line(d->arena, loc->src, loc->first_line, &len);
 	if (line == NULL)
 		return;
 	first = loc->first_column < 1 ? 1 : loc->first_column;
@@ -55,7 +58,8 @@ static void diag_quote(FILE *out, const struct ksh_loc *loc)
 	fputc('\n', out);
 }
 
-static void diag_vprint(FILE *out, const struct ksh_loc *loc, const char *head,
+static void diag_vprint(struct ksh_diags *d, FILE *out,
+			const struct ksh_loc *loc, const char *head,
 			const char *fmt, va_list ap)
 {
 	if (loc != NULL && loc->src != NULL)
@@ -67,7 +71,7 @@ static void diag_vprint(FILE *out, const struct ksh_loc *loc, const char *head,
 	vfprintf(out, fmt, ap);
 	fputc('\n', out);
 	if (loc != NULL)
-		diag_quote(out, loc);
+		diag_quote(d, out, loc);
 }
 
 static int diag_vreport(struct ksh_diags *d, enum ksh_diag_id id,
@@ -92,7 +96,7 @@ static int diag_vreport(struct ksh_diags *d, enum ksh_diag_id id,
 	d->last_shown = 1;
 	what = sev == SEV_ERROR ? "error" : "warning";
 	snprintf(head, sizeof(head), "%s[%s]: ", what, ksh_diag_table[id].name);
-	diag_vprint(d->out ? d->out : stderr, loc, head, fmt, ap);
+	diag_vprint(d, d->out ? d->out : stderr, loc, head, fmt, ap);
 	return sev == SEV_ERROR;
 }
 
@@ -129,7 +133,7 @@ void diag_note(struct ksh_diags *d, const struct ksh_loc *loc, const char *fmt,
 	if (!d->last_shown)
 		return;
 	va_start(ap, fmt);
-	diag_vprint(d->out ? d->out : stderr, loc, "note: ", fmt, ap);
+	diag_vprint(d, d->out ? d->out : stderr, loc, "note: ", fmt, ap);
 	va_end(ap);
 }
 

@@ -38,14 +38,17 @@ extern const struct ksh_diag_info ksh_diag_table[DIAG_COUNT];
  * produce one per byte. */
 #define DIAG_PRINT_MAX 200
 
+struct arena;
+
 struct ksh_diags {
-	FILE *out;	/* stderr, or a memory stream in tests */
-	int werror;	/* promote warnings to errors */
-	int errors;	/* errors so far */
-	int warnings;	/* warnings so far (not promoted) */
-	int printed;	/* diagnostics printed */
-	int suppressed; /* diagnostics not printed (over the cap) */
-	int last_shown; /* whether the last error/warning was printed */
+	FILE *out;	     /* stderr, or a memory stream in tests */
+	struct arena *arena; /* for the line index of quoted files */
+	int werror;	     /* promote warnings to errors */
+	int errors;	     /* errors so far */
+	int warnings;	     /* warnings so far (not promoted) */
+	int printed;	     /* diagnostics printed */
+	int suppressed;	     /* diagnostics not printed (over the cap) */
+	int last_shown;	     /* whether the last error/warning was printed */
 };
 
 /* diag_report - report @id at @loc (NULL: no location).

@@ -26,9 +26,8 @@ int ksh_emit_dot(struct kshc *k, const char *path)
 	for (uint32_t i = 0; i < T->n_domains; i++) {
 		const struct ksh_domain *d = &T->domains[i];
 
-		fprintf(f,
-			"\td%u [shape=box, label=\"%s\\n%s\\n%s / %s\"];\n", i,
-			d->name,
+		fprintf(f, "\td%u [shape=box, label=\"%s\\n%s\\n%s / %s\"];\n",
+			i, d->name,
 			d->kind == KSH_DOMAIN_LINUX	  ? "linux"
 			: d->kind == KSH_DOMAIN_MULTIBOOT ? "multiboot"
 							  : "native",
@@ -41,18 +40,22 @@ int ksh_emit_dot(struct kshc *k, const char *path)
 
 		for (uint32_t e = 1; e < ch->n_endpoints; e++) {
 			const struct ksh_endpoint *to =
-			    &T->endpoints[T->channel_endpoints[ch->first_endpoint + e]];
+			    &T->endpoints
+				 [T->channel_endpoints[ch->first_endpoint + e]];
 
 			fprintf(f, "\td%u -> d%u [label=\"%s", first->domain,
 				to->domain, ch->name);
 			for (uint32_t m = 0; m < ch->n_methods; m++)
-				if (T->decisions[first->first_decision + m].flags &
+				if (T->decisions[first->first_decision + m]
+					.flags &
 				    KSH_DEC_ALLOW)
 					fprintf(f, "\\n%s()",
-						T->methods[ch->first_method + m].name);
+						T->methods[ch->first_method + m]
+						    .name);
 			fprintf(f, "\"%s];\n",
-				ch->kind == KSH_CHANNEL_MEMORY ? ", style=dashed"
-							       : "");
+				ch->kind == KSH_CHANNEL_MEMORY
+				    ? ", style=dashed"
+				    : "");
 		}
 	}
 	for (uint32_t i = 0; i < T->n_events; i++)
@@ -67,7 +70,8 @@ int ksh_emit_dot(struct kshc *k, const char *path)
 		for (uint32_t m = 0; m < sh->maps.n; m++)
 			fprintf(f, "\td%u -> s%u [dir=%s, label=\"%s%s%s\"];\n",
 				sh->maps.v[m].dom_idx, s,
-				sh->maps.v[m].rights & RIGHT_W ? "both" : "back",
+				sh->maps.v[m].rights & RIGHT_W ? "both"
+							       : "back",
 				sh->maps.v[m].rights & RIGHT_R ? "r" : "",
 				sh->maps.v[m].rights & RIGHT_W ? "w" : "",
 				sh->maps.v[m].rights & RIGHT_X ? "x" : "");

@@ -44,10 +44,9 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 {
 	static const char *const kinds[] = {"?", "native", "linux",
 					    "multiboot"};
-	static const char *const models[] = {"?",	 "uart", "pic",
-					     "pit",	 "rtc",	 "pci_host",
-					     "ne2000", "ide",	 "ahci",
-					     "channel"};
+	static const char *const models[] = {
+	    "?",	"uart",	  "pic", "pit",	 "rtc",
+	    "pci_host", "ne2000", "ide", "ahci", "channel"};
 	static const char *const roles[] = {"?", "writer", "reader", "sender",
 					    "receiver"};
 	const struct ksh_domain *d = &T->domains[i];
@@ -70,7 +69,8 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 			    : "",
 			d->flags & KSH_DOMF_USER_HYPERCALLS ? " user_hypercalls"
 							    : "",
-			d->flags & KSH_DOMF_AUDIT_READER ? " audit_reader" : "");
+			d->flags & KSH_DOMF_AUDIT_READER ? " audit_reader"
+							 : "");
 	fprintf(f, "  kernel: payload %u \"%s\"\n", d->kernel,
 		T->payloads[d->kernel].name);
 	if (d->initrd != KSH_NONE)
@@ -82,7 +82,8 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 		fputc('\n', f);
 	}
 	for (uint32_t m = 0; m < d->n_mappings; m++) {
-		const struct ksh_mapping *mp = &T->mappings[d->first_mapping + m];
+		const struct ksh_mapping *mp =
+		    &T->mappings[d->first_mapping + m];
 
 		fprintf(f, "  map 0x%012llx-0x%012llx %s %s\n",
 			(unsigned long long)mp->gpa,
@@ -92,9 +93,8 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 	for (uint32_t v = 0; v < d->n_vdevs; v++) {
 		const struct ksh_vdev *x = &T->vdevs[d->first_vdev + v];
 
-		fprintf(f, "  device %s \"%s\"", models[x->model <= 9 ? x->model
-								     : 0],
-			x->name);
+		fprintf(f, "  device %s \"%s\"",
+			models[x->model <= 9 ? x->model : 0], x->name);
 		if (x->port_count)
 			fprintf(f, " ports 0x%x-0x%x", x->port_base,
 				x->port_base + x->port_count - 1);
@@ -118,7 +118,8 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 			(bdf >> 3) & 31, bdf & 7);
 	}
 	for (uint32_t h = 0; h < d->n_endpoints; h++) {
-		const struct ksh_endpoint *e = &T->endpoints[d->first_endpoint + h];
+		const struct ksh_endpoint *e =
+		    &T->endpoints[d->first_endpoint + h];
 		const struct ksh_channel *c = &T->channels[e->channel];
 
 		fprintf(f, "  handle %u: %s of \"%s\"\n", h,
@@ -127,7 +128,8 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 			const struct ksh_decision *dc =
 			    &T->decisions[e->first_decision + m];
 
-			fprintf(f, "    %-16s %s%s", T->methods[c->first_method + m].name,
+			fprintf(f, "    %-16s %s%s",
+				T->methods[c->first_method + m].name,
 				dc->flags & KSH_DEC_ALLOW ? "allow" : "deny",
 				dc->flags & KSH_DEC_AUDIT ? " audit" : "");
 			if (c->fsm != KSH_NONE && (dc->flags & KSH_DEC_ALLOW)) {
@@ -136,8 +138,10 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 
 				for (uint32_t s = 0; s < fm->n_states; s++)
 					if (dc->allowed_states >> s & 1) {
-						fprintf(f, "%s%s", sep,
-							T->fsm_states[fm->first_state + s]
+						fprintf(
+						    f, "%s%s", sep,
+						    T->fsm_states
+							[fm->first_state + s]
 							    .name);
 						sep = ",";
 					}
@@ -172,8 +176,8 @@ static void dump_rest(struct kshc *k, FILE *f)
 
 		size_str(a, sizeof(a), c->size);
 		if (c->kind == KSH_CHANNEL_MEMORY)
-			fprintf(f, "\nchannel \"%s\": memory, %s window", c->name,
-				a);
+			fprintf(f, "\nchannel \"%s\": memory, %s window",
+				c->name, a);
 		else
 			fprintf(f,
 				"\nchannel \"%s\": message, %s max, queue of "
@@ -186,7 +190,8 @@ static void dump_rest(struct kshc *k, FILE *f)
 		fputs("\n  ends:", f);
 		for (uint32_t e = 0; e < c->n_endpoints; e++) {
 			const struct ksh_endpoint *ep =
-			    &T->endpoints[T->channel_endpoints[c->first_endpoint + e]];
+			    &T->endpoints
+				 [T->channel_endpoints[c->first_endpoint + e]];
 
 			fprintf(f, " %s", T->domains[ep->domain].name);
 		}
@@ -197,23 +202,29 @@ static void dump_rest(struct kshc *k, FILE *f)
 		const struct ksh_channel *c = &T->channels[fm->channel];
 
 		fprintf(f, "\nflow \"%s\" on \"%s\": initial %s\n", fm->name,
-			c->name, T->fsm_states[fm->first_state + fm->initial].name);
+			c->name,
+			T->fsm_states[fm->first_state + fm->initial].name);
 		for (uint32_t s = 0; s < fm->n_states; s++)
 			for (uint32_t m = 0; m < c->n_methods; m++) {
-				uint32_t nx =
-				    T->fsm_next[fm->first_next + s * c->n_methods + m];
+				uint32_t nx = T->fsm_next[fm->first_next +
+							  s * c->n_methods + m];
 
 				if (nx != KSH_NONE)
-					fprintf(f, "  %s -%s-> %s\n",
-						T->fsm_states[fm->first_state + s].name,
-						T->methods[c->first_method + m].name,
-						T->fsm_states[fm->first_state + nx].name);
+					fprintf(
+					    f, "  %s -%s-> %s\n",
+					    T->fsm_states[fm->first_state + s]
+						.name,
+					    T->methods[c->first_method + m]
+						.name,
+					    T->fsm_states[fm->first_state + nx]
+						.name);
 			}
 	}
 	for (uint32_t i = 0; i < T->n_events; i++)
-		fprintf(f, "\nevent \"%s\": %s -> %s, vector %u\n",
-			T->events[i].name, T->domains[T->events[i].signaller].name,
-			T->domains[T->events[i].waiter].name, T->events[i].vector);
+		fprintf(
+		    f, "\nevent \"%s\": %s -> %s, vector %u\n",
+		    T->events[i].name, T->domains[T->events[i].signaller].name,
+		    T->domains[T->events[i].waiter].name, T->events[i].vector);
 	for (uint32_t i = 0; i < T->n_networks; i++) {
 		const struct ksh_network *n = &T->networks[i];
 
@@ -223,13 +234,15 @@ static void dump_rest(struct kshc *k, FILE *f)
 			const struct ksh_filter_rule *x =
 			    &T->filter_rules[n->first_rule + r];
 
-			fprintf(f, "  %s %s%s proto %u %u.%u.%u.%u/%u ports %u-%u\n",
-				x->action ? "allow" : "deny",
-				x->directions & KSH_DIR_IN ? "in" : "",
-				x->directions & KSH_DIR_OUT ? "out" : "", x->proto,
-				x->addr >> 24, (x->addr >> 16) & 255,
-				(x->addr >> 8) & 255, x->addr & 255, x->prefix_len,
-				x->port_lo, x->port_hi);
+			fprintf(
+			    f,
+			    "  %s %s%s proto %u %u.%u.%u.%u/%u ports %u-%u\n",
+			    x->action ? "allow" : "deny",
+			    x->directions & KSH_DIR_IN ? "in" : "",
+			    x->directions & KSH_DIR_OUT ? "out" : "", x->proto,
+			    x->addr >> 24, (x->addr >> 16) & 255,
+			    (x->addr >> 8) & 255, x->addr & 255, x->prefix_len,
+			    x->port_lo, x->port_hi);
 		}
 	}
 	if (T->n_rules > 0)
@@ -272,8 +285,8 @@ int ksh_dump(struct kshc *k, const char *path)
 	for (uint32_t i = 0; i < T->n_payloads; i++) {
 		const struct ksh_payload *p = &T->payloads[i];
 
-		fprintf(f, "payload %u \"%s\" of \"%s\": %llu bytes, sha256 ", i,
-			p->name, T->domains[p->domain].name,
+		fprintf(f, "payload %u \"%s\" of \"%s\": %llu bytes, sha256 ",
+			i, p->name, T->domains[p->domain].name,
 			(unsigned long long)p->size);
 		for (int b = 0; b < 32; b++)
 			fprintf(f, "%02x", p->sha256[b]);

@@ -11,6 +11,7 @@
 #include "outfile.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define O (&k->out)
@@ -24,11 +25,16 @@ static const char *const banner =
 /* A comment; "*" "/" inside a note (a file name) must not end it. */
 static void comment(FILE *f, const char *indent, const char *note)
 {
-	fprintf(f, "%s/* ", indent);
-	for (const char *p = note; *p; p++) {
-		fputc(*p, f);
-		if (p[0] == '*' && p[1] == '/')
-			fputc(' ', f);
+	fputs(indent, f);
+	fputs("/* ", f);
+	if (strstr(note, "*/") == NULL) {
+		fputs(note, f);
+	} else {
+		for (const char *p = note; *p; p++) {
+			fputc(*p, f);
+			if (p[0] == '*' && p[1] == '/')
+				fputc(' ', f);
+		}
 	}
 	fputs(" */\n", f);
 }
@@ -634,18 +640,77 @@ static int emit_tables_c(struct kshc *k, const char *path)
 	return out_close(k, &o);
 }
 
-/* NAME in upper case for a macro: identifiers are [A-Za-z0-9_] already. */
-static void macro_name(FILE *f, const char *s)
+/* A generated macro: "KSH_<KIND>_<A>[_<B>]" upper-cased, and its value. */
+struct gen_macro {
+	char *name;
+	uint32_t value;
+};
+
+static char *macro_name(struct kshc *k, const char *kind, const char *a,
+			const char *b)
 {
-	for (; *s; s++)
-		fputc(toupper((unsigned char)*s), f);
+	char *s = b ? arena_printf(&k->arena, "KSH_%s_%s_%s", kind, a, b)
+		    : arena_printf(&k->arena, "KSH_%s_%s", kind, a);
+
+	for (char *p = s; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return s;
 }
 
+static int macro_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct gen_macro *)a)->name,
+		      ((const struct gen_macro *)b)->name);
+}
+
+/*
+ * tables.h: index constants for native domains. Upper-casing and joining
+ * names can make two macros equal (domain "a_b" with channel "c", domain
+ * "a" with channel "b_c"): that is refused rather than emitted as a
+ * silent redefinition.
+ */
 static int emit_tables_h(struct kshc *k, const char *path)
 {
+	KSH_VEC(struct gen_macro) dom = {0}, meth = {0}, all = {0};
 	struct outfile o;
 	FILE *f;
 
+	for (uint32_t d = 0; d < T->n_domains; d++) {
+		const struct ksh_domain *dm = &T->domains[d];
+
+		*VEC_PUSH(&k->arena, dom) = (struct gen_macro){
+		    macro_name(k, "DOMAIN", dm->name, NULL), d};
+		for (uint32_t h = 0; h < dm->n_endpoints; h++)
+			*VEC_PUSH(&k->arena, dom) = (struct gen_macro){
+			    macro_name(
+				k, "HANDLE", dm->name,
+				T->channels[T->endpoints[dm->first_endpoint + h]
+						.channel]
+				    .name),
+			    h};
+	}
+	for (uint32_t c = 0; c < T->n_channels; c++)
+		for (uint32_t m = 0; m < T->channels[c].n_methods; m++)
+			*VEC_PUSH(&k->arena, meth) = (struct gen_macro){
+			    macro_name(
+				k, "METHOD", T->channels[c].name,
+				T->methods[T->channels[c].first_method + m]
+				    .name),
+			    m};
+	for (uint32_t i = 0; i < dom.n + meth.n; i++)
+		*VEC_PUSH(&k->arena, all) =
+		    i < dom.n ? dom.v[i] : meth.v[i - dom.n];
+	if (all.n > 1)
+		qsort(all.v, all.n, sizeof(*all.v), macro_cmp);
+	for (uint32_t i = 1; i < all.n; i++)
+		if (strcmp(all.v[i].name, all.v[i - 1].name) == 0) {
+			diag_report(&k->diags, DIAG_DUPLICATE, NULL,
+				    "two generated constants would both be "
+				    "named %s in tables.h; rename one of the "
+				    "domains, channels or methods",
+				    all.v[i].name);
+			return -1;
+		}
 	if (out_open(k, &o, path) != 0)
 		return -1;
 	f = o.f;
@@ -660,35 +725,11 @@ static int emit_tables_h(struct kshc *k, const char *path)
 	fprintf(f,
 		"\n#define KSH_N_DOMAINS %uu\n#define KSH_N_CHANNELS %uu\n\n",
 		T->n_domains, T->n_channels);
-	for (uint32_t d = 0; d < T->n_domains; d++) {
-		const struct ksh_domain *dm = &T->domains[d];
-
-		fputs("#define KSH_DOMAIN_", f);
-		macro_name(f, dm->name);
-		fprintf(f, " %uu\n", d);
-		for (uint32_t h = 0; h < dm->n_endpoints; h++) {
-			const struct ksh_endpoint *e =
-			    &T->endpoints[dm->first_endpoint + h];
-
-			fputs("#define KSH_HANDLE_", f);
-			macro_name(f, dm->name);
-			fputc('_', f);
-			macro_name(f, T->channels[e->channel].name);
-			fprintf(f, " %uu\n", h);
-		}
-	}
+	for (uint32_t i = 0; i < dom.n; i++)
+		fprintf(f, "#define %s %uu\n", dom.v[i].name, dom.v[i].value);
 	fputc('\n', f);
-	for (uint32_t c = 0; c < T->n_channels; c++) {
-		const struct ksh_channel *ch = &T->channels[c];
-
-		for (uint32_t m = 0; m < ch->n_methods; m++) {
-			fputs("#define KSH_METHOD_", f);
-			macro_name(f, ch->name);
-			fputc('_', f);
-			macro_name(f, T->methods[ch->first_method + m].name);
-			fprintf(f, " %uu\n", m);
-		}
-	}
+	for (uint32_t i = 0; i < meth.n; i++)
+		fprintf(f, "#define %s %uu\n", meth.v[i].name, meth.v[i].value);
 	fputs("\n#endif /* KSH_GENERATED_TABLES_H */\n", f);
 	return out_close(k, &o);
 }
@@ -705,11 +746,44 @@ static void asm_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+/* Payload indices ordered by (file, digest, index), to find repeats. */
+static int payload_cmp(const void *a, const void *b, void *arg)
+{
+	const struct ksh_out *sort_out = arg;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = strcmp(sort_out->payload_abs.v[x], sort_out->payload_abs.v[y]);
+
+	if (c == 0)
+		c = memcmp(sort_out->payloads.v[x].sha256,
+			   sort_out->payloads.v[y].sha256, 32);
+	if (c == 0)
+		c = x < y ? -1 : x > y;
+	return c;
+}
+
+/*
+ * payloads.S: one .incbin per distinct file; a payload that repeats an
+ * earlier one (two domains booting the same ELF) is an alias of its
+ * symbol, so the image holds the bytes once.
+ */
 static int emit_payloads_s(struct kshc *k, const char *path)
 {
+	uint32_t n = O->payloads.n;
+	uint32_t *order = arena_alloc(&k->arena, sizeof(uint32_t) * (n + 1));
+	uint32_t *same = arena_alloc(&k->arena, sizeof(uint32_t) * (n + 1));
 	struct outfile o;
 	FILE *f;
 
+	for (uint32_t i = 0; i < n; i++)
+		order[i] = same[i] = i;
+	if (n > 1)
+		qsort_r(order, n, sizeof(*order), payload_cmp, O);
+	for (uint32_t i = 1; i < n; i++)
+		if (strcmp(O->payload_abs.v[order[i]],
+			   O->payload_abs.v[order[i - 1]]) == 0 &&
+		    memcmp(O->payloads.v[order[i]].sha256,
+			   O->payloads.v[order[i - 1]].sha256, 32) == 0)
+			same[order[i]] = same[order[i - 1]];
 	if (out_open(k, &o, path) != 0)
 		return -1;
 	f = o.f;
@@ -717,7 +791,14 @@ static int emit_payloads_s(struct kshc *k, const char *path)
 	fputs("/* The payload bytes tables.c points at; 4 KiB aligned so the\n"
 	      " * kernel can map or copy them page by page. */\n",
 	      f);
-	for (uint32_t i = 0; i < O->payloads.n; i++) {
+	for (uint32_t i = 0; i < n; i++) {
+		if (same[i] != i) {
+			fprintf(f,
+				"\n\t.globl ksh_payload_%u\n"
+				"\t.set ksh_payload_%u, ksh_payload_%u\n",
+				i, i, same[i]);
+			continue;
+		}
 		fprintf(f,
 			"\n\t.section .rodata.ksh_payloads,\"a\"\n"
 			"\t.balign 4096\n\t.globl ksh_payload_%u\n"
@@ -736,8 +817,9 @@ int ksh_emit_c(struct kshc *k, const char *dir)
 {
 	if (out_mkdir(k, dir) != 0)
 		return -1;
-	if (emit_tables_c(k, arena_printf(&k->arena, "%s/tables.c", dir)) ||
-	    emit_tables_h(k, arena_printf(&k->arena, "%s/tables.h", dir)) ||
+	/* tables.h first: it is the one that can still refuse. */
+	if (emit_tables_h(k, arena_printf(&k->arena, "%s/tables.h", dir)) ||
+	    emit_tables_c(k, arena_printf(&k->arena, "%s/tables.c", dir)) ||
 	    emit_payloads_s(k, arena_printf(&k->arena, "%s/payloads.S", dir)))
 		return -1;
 	return 0;

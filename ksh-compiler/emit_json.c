@@ -56,8 +56,9 @@ static const char *domain_kind(uint32_t k)
 
 static json_t *json_labels(struct kshc *k)
 {
-	json_t *o = json_object(), *types = json_array(), *levels = json_array(),
-	       *cats = json_array(), *attrs = json_object();
+	json_t *o = json_object(), *types = json_array(),
+	       *levels = json_array(), *cats = json_array(),
+	       *attrs = json_object();
 
 	for (uint32_t i = 0; i < T->n_types; i++)
 		json_array_append_new(types, json_string(T->types[i].name));
@@ -133,7 +134,8 @@ static json_t *json_domain(struct kshc *k, uint32_t i)
 	set(o, "cmdline", jstr(d->cmdline));
 	arr = json_array();
 	for (uint32_t m = 0; m < d->n_mappings; m++) {
-		const struct ksh_mapping *mp = &T->mappings[d->first_mapping + m];
+		const struct ksh_mapping *mp =
+		    &T->mappings[d->first_mapping + m];
 		json_t *x = json_object();
 
 		set(x, "memobj", json_string(T->memobjs[mp->memobj].name));
@@ -146,14 +148,14 @@ static json_t *json_domain(struct kshc *k, uint32_t i)
 	arr = json_array();
 	for (uint32_t v = 0; v < d->n_vdevs; v++) {
 		static const char *const models[] = {
-		    "?",	"uart", "pic",	"pit",	   "rtc",
+		    "?",	"uart",	  "pic", "pit",	 "rtc",
 		    "pci_host", "ne2000", "ide", "ahci", "channel"};
 		const struct ksh_vdev *vd = &T->vdevs[d->first_vdev + v];
 		json_t *x = json_object();
 
 		set(x, "name", json_string(vd->name));
-		set(x, "model", json_string(models[vd->model <= 9 ? vd->model
-								   : 0]));
+		set(x, "model",
+		    json_string(models[vd->model <= 9 ? vd->model : 0]));
 		set(x, "port_base", json_integer(vd->port_base));
 		set(x, "port_count", json_integer(vd->port_count));
 		set(x, "irq", jidx(vd->irq));
@@ -202,10 +204,9 @@ static json_t *json_resources(struct kshc *k, json_t *root)
 	json_t *arr = json_array();
 
 	for (uint32_t i = 0; i < T->n_payloads; i++) {
-		static const char *const kinds[] = {"?", "native_elf",
-						    "multiboot_elf",
-						    "linux_kernel", "initrd",
-						    "blob"};
+		static const char *const kinds[] = {
+		    "?",      "native_elf", "multiboot_elf", "linux_kernel",
+		    "initrd", "blob"};
 		const struct ksh_payload *p = &T->payloads[i];
 		json_t *x = json_object();
 		char hex[65];
@@ -229,9 +230,10 @@ static json_t *json_resources(struct kshc *k, json_t *root)
 
 		set(x, "name", json_string(m->name));
 		set(x, "kind", json_string(kinds[m->kind <= 4 ? m->kind : 0]));
-		set(x, "owner", m->owner == KSH_NONE
-				    ? json_null()
-				    : json_string(T->domains[m->owner].name));
+		set(x, "owner",
+		    m->owner == KSH_NONE
+			? json_null()
+			: json_string(T->domains[m->owner].name));
 		set(x, "size", json_integer((json_int_t)m->size));
 		set(x, "align", json_integer((json_int_t)m->align));
 		json_array_append_new(arr, x);
@@ -243,9 +245,10 @@ static json_t *json_resources(struct kshc *k, json_t *root)
 		json_t *x = json_object();
 
 		set(x, "cpu", json_integer(f->cpu));
-		set(x, "domain", f->domain == KSH_IDLE
-				     ? json_null()
-				     : json_string(T->domains[f->domain].name));
+		set(x, "domain",
+		    f->domain == KSH_IDLE
+			? json_null()
+			: json_string(T->domains[f->domain].name));
 		set(x, "start_ns", json_integer((json_int_t)f->start_ns));
 		set(x, "length_ns", json_integer((json_int_t)f->length_ns));
 		json_array_append_new(arr, x);
@@ -260,8 +263,8 @@ static json_t *json_channel(struct kshc *k, uint32_t i)
 	json_t *o = json_object(), *arr = json_array();
 
 	set(o, "name", json_string(c->name));
-	set(o, "kind", json_string(c->kind == KSH_CHANNEL_MEMORY ? "memory"
-								 : "message"));
+	set(o, "kind",
+	    json_string(c->kind == KSH_CHANNEL_MEMORY ? "memory" : "message"));
 	set(o, "source", json_string(loc_str(&k->arena, &a->name.loc)));
 	set(o, "size", json_integer((json_int_t)c->size));
 	set(o, "queue_depth", json_integer(c->queue_depth));
@@ -269,7 +272,8 @@ static json_t *json_channel(struct kshc *k, uint32_t i)
 	for (uint32_t m = 0; m < c->n_methods; m++) {
 		json_t *x = json_object(), *args = json_array();
 
-		set(x, "name", json_string(T->methods[c->first_method + m].name));
+		set(x, "name",
+		    json_string(T->methods[c->first_method + m].name));
 		for (uint32_t g = 0; g < a->methods.v[m].args.n; g++)
 			json_array_append_new(
 			    args, json_string(a->methods.v[m].args.v[g].s));
@@ -286,15 +290,17 @@ static json_t *json_channel(struct kshc *k, uint32_t i)
 		json_t *x = json_object();
 
 		set(x, "domain", json_string(T->domains[ep->domain].name));
-		set(x, "role", json_string(roles[ep->role <= 4 ? ep->role : 0]));
+		set(x, "role",
+		    json_string(roles[ep->role <= 4 ? ep->role : 0]));
 		json_array_append_new(arr, x);
 	}
 	set(o, "endpoints", arr);
-	set(o, "event", c->event == KSH_NONE
-			    ? json_null()
-			    : json_string(T->events[c->event].name));
-	set(o, "flow", c->fsm == KSH_NONE ? json_null()
-					   : json_string(T->fsms[c->fsm].name));
+	set(o, "event",
+	    c->event == KSH_NONE ? json_null()
+				 : json_string(T->events[c->event].name));
+	set(o, "flow",
+	    c->fsm == KSH_NONE ? json_null()
+			       : json_string(T->fsms[c->fsm].name));
 	return o;
 }
 
@@ -340,7 +346,8 @@ static json_t *json_policy(struct kshc *k)
 			    &T->decisions[ep->first_decision + m];
 			json_t *x = json_object();
 
-			set(x, "domain", json_string(T->domains[ep->domain].name));
+			set(x, "domain",
+			    json_string(T->domains[ep->domain].name));
 			set(x, "channel", json_string(c->name));
 			set(x, "method",
 			    json_string(T->methods[c->first_method + m].name));
@@ -357,16 +364,19 @@ static json_t *json_policy(struct kshc *k)
 	for (uint32_t i = 0; i < T->n_fsms; i++) {
 		const struct ksh_fsm *f = &T->fsms[i];
 		const struct ksh_channel *c = &T->channels[f->channel];
-		json_t *x = json_object(), *st = json_array(), *tr = json_array();
+		json_t *x = json_object(), *st = json_array(),
+		       *tr = json_array();
 
 		set(x, "name", json_string(f->name));
 		set(x, "channel", json_string(c->name));
 		for (uint32_t s = 0; s < f->n_states; s++)
 			json_array_append_new(
-			    st, json_string(T->fsm_states[f->first_state + s].name));
+			    st, json_string(
+				    T->fsm_states[f->first_state + s].name));
 		set(x, "states", st);
 		set(x, "initial",
-		    json_string(T->fsm_states[f->first_state + f->initial].name));
+		    json_string(
+			T->fsm_states[f->first_state + f->initial].name));
 		for (uint32_t s = 0; s < f->n_states; s++)
 			for (uint32_t m = 0; m < c->n_methods; m++) {
 				uint32_t nx = T->fsm_next[f->first_next +
@@ -378,13 +388,15 @@ static json_t *json_policy(struct kshc *k)
 				t = json_object();
 				set(t, "from",
 				    json_string(
-					T->fsm_states[f->first_state + s].name));
+					T->fsm_states[f->first_state + s]
+					    .name));
 				set(t, "method",
 				    json_string(
 					T->methods[c->first_method + m].name));
 				set(t, "to",
 				    json_string(
-					T->fsm_states[f->first_state + nx].name));
+					T->fsm_states[f->first_state + nx]
+					    .name));
 				json_array_append_new(tr, t);
 			}
 		set(x, "transitions", tr);
@@ -415,22 +427,22 @@ static json_t *json_networks(struct kshc *k)
 	json_t *arr = json_array();
 
 	for (uint32_t i = 0; i < T->n_networks; i++) {
-		static const char *const protos[] = {[0] = "any", [1] = "icmp",
-						     [6] = "tcp", [17] = "udp"};
+		static const char *const protos[] = {
+		    [0] = "any", [1] = "icmp", [6] = "tcp", [17] = "udp"};
 		const struct ksh_network *n = &T->networks[i];
 		json_t *x = json_object(), *rules = json_array();
 
 		set(x, "name", json_string(n->name));
-		set(x, "default", json_string(n->default_action ? "allow"
-								: "deny"));
+		set(x, "default",
+		    json_string(n->default_action ? "allow" : "deny"));
 		for (uint32_t r = 0; r < n->n_rules; r++) {
 			const struct ksh_filter_rule *f =
 			    &T->filter_rules[n->first_rule + r];
 			json_t *y = json_object(), *dirs = json_array();
 			char addr[32];
 
-			set(y, "action", json_string(f->action ? "allow"
-							       : "deny"));
+			set(y, "action",
+			    json_string(f->action ? "allow" : "deny"));
 			if (f->directions & KSH_DIR_IN)
 				json_array_append_new(dirs, json_string("in"));
 			if (f->directions & KSH_DIR_OUT)
@@ -464,8 +476,8 @@ static json_t *json_sizes(struct kshc *k)
 	set(o, "endpoints", json_integer(T->n_endpoints));
 	set(o, "decisions", json_integer(T->n_decisions));
 	set(o, "decision_bytes",
-	    json_integer((json_int_t)(T->n_decisions *
-				      sizeof(struct ksh_decision))));
+	    json_integer(
+		(json_int_t)(T->n_decisions * sizeof(struct ksh_decision))));
 	set(o, "fsm_next_bytes",
 	    json_integer((json_int_t)(T->n_fsm_next * sizeof(uint32_t))));
 	return o;

@@ -8,6 +8,7 @@ void kshc_init(struct kshc *k)
 {
 	memset(k, 0, sizeof(*k));
 	k->diags.out = stderr;
+	k->diags.arena = &k->arena;
 	k->ast.sys.iommu = -1;
 }
 

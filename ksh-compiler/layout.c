@@ -206,6 +206,11 @@ static void layout_memory(struct kshc *k)
 		    KSH_MEMOBJ_CHANNEL, KSH_NONE, c->size_r,
 		    layout_note(k, &c->name.loc, "window of channel \"%s\"",
 				c->name.s));
+		/* Sized up front: the windows keep pointers into c->maps, so
+		 * it must not move while they are added. */
+		c->maps.cap = c->to.n + 1;
+		c->maps.v =
+		    arena_alloc(&k->arena, sizeof(*c->maps.v) * c->maps.cap);
 		for (uint32_t e = 0; e <= c->to.n; e++) {
 			uint32_t dom = e == 0 ? c->from_idx : c->to_idx[e - 1];
 			struct ast_share_map *mp = VEC_PUSH(&k->arena, c->maps);

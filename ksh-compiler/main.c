@@ -9,6 +9,7 @@
 #include "image/image_cli.h"
 
 #include <getopt.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,8 +22,29 @@ struct kshc_opts {
 	const char *dep_target;
 	bool dump;
 	bool check_only;
+	bool stats;
 	struct image_opts image; /* -o FILE and the image stage's options */
 };
+
+/* --stats: wall time per pipeline step, for `make bench` and the curious. */
+struct kshc_clock {
+	struct timespec t0;
+	FILE *out; /* NULL: not timing */
+};
+
+static void step(struct kshc_clock *c, const char *name)
+{
+	struct timespec t;
+
+	if (c->out == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if (name != NULL)
+		fprintf(c->out, "kshc: %-13s %8.1f ms\n", name,
+			(double)(t.tv_sec - c->t0.tv_sec) * 1e3 +
+			    (double)(t.tv_nsec - c->t0.tv_nsec) / 1e6);
+	c->t0 = t;
+}
 
 static void usage(FILE *f)
 {
@@ -43,6 +65,7 @@ static void usage(FILE *f)
 	      "  -MT TARGET        name TARGET in the rule (default: the "
 	      "outputs)\n"
 	      "  --check           check only, write nothing\n"
+	      "  --stats           print time per step and table sizes\n"
 	      "  -L DIR            also look for payload files in DIR "
 	      "(repeatable;\n"
 	      "                    after the .ksh file's own directory)\n"
@@ -72,6 +95,7 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 		OPT_M,
 		OPT_MF,
 		OPT_MT,
+		OPT_STATS,
 	};
 	static const struct option longopts[] = {
 	    {"emit-c", required_argument, NULL, OPT_EMIT_C},
@@ -81,6 +105,7 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 	    {"M", no_argument, NULL, OPT_M},
 	    {"MF", required_argument, NULL, OPT_MF},
 	    {"MT", required_argument, NULL, OPT_MT},
+	    {"stats", no_argument, NULL, OPT_STATS},
 	    {"check", no_argument, NULL, OPT_CHECK},
 	    {"Werror", no_argument, NULL, OPT_WERROR},
 	    {"version", no_argument, NULL, OPT_VERSION},
@@ -121,6 +146,9 @@ static int parse_args(struct kshc *k, struct kshc_opts *o, int argc,
 			break;
 		case OPT_MT:
 			o->dep_target = optarg;
+			break;
+		case OPT_STATS:
+			o->stats = true;
 			break;
 		case OPT_WERROR:
 			k->diags.werror = 1;
@@ -194,6 +222,20 @@ static int emit(struct kshc *k, const struct kshc_opts *o)
 	return bad ? 1 : 0;
 }
 
+/* Table sizes after a successful run (--stats). */
+static void print_sizes(const struct kshc *k, FILE *f)
+{
+	const struct ksh_tables *t = &k->out.t;
+
+	fprintf(f,
+		"kshc: %u domains, %u channels, %u rules; %u endpoints, %u "
+		"decisions (%zu bytes), %u flow transitions; arena %zu KiB\n",
+		t->n_domains, t->n_channels, k->ast.rules.n, t->n_endpoints,
+		t->n_decisions,
+		(size_t)t->n_decisions * sizeof(struct ksh_decision),
+		t->n_fsm_next, k->arena.used_bytes >> 10);
+}
+
 /* kshc -o: the image stage calls back for the generated C in its
  * private temporary directory. */
 static int emit_c_into(void *k, const char *dir)
@@ -225,21 +267,31 @@ static int build_image(struct kshc *k, const struct kshc_opts *o)
 /* The compilation proper: front end, checks, back end, emitters. */
 static int compile(struct kshc *k, const struct kshc_opts *o)
 {
+	struct kshc_clock c = {.out = o->stats ? stderr : NULL};
+	int rc;
+
+	step(&c, NULL);
 	if (!ksh_parse_file(k, o->input) || failed(k))
 		return 1;
+	step(&c, "parse");
 	ksh_resolve(k);
 	if (failed(k))
 		return 1;
+	step(&c, "resolve");
 	ksh_payloads(k);
+	step(&c, "payloads");
 	ksh_run_checks(k);
 	if (failed(k))
 		return 1;
+	step(&c, "checks");
 	ksh_layout(k);
 	ksh_policy(k);
 	ksh_finish_tables(k);
+	step(&c, "layout+policy");
 	ksh_run_post_checks(k);
 	if (failed(k))
 		return 1;
+	step(&c, "policy-checks");
 	if (o->check_only)
 		return 0;
 	if (o->image.output != NULL) {
@@ -248,9 +300,14 @@ static int compile(struct kshc *k, const struct kshc_opts *o)
 		front.dep_file = NULL; /* the image stage writes it */
 		if (emit(k, &front) != 0)
 			return 1;
-		return build_image(k, o);
+		rc = build_image(k, o);
+	} else {
+		rc = emit(k, o);
 	}
-	return emit(k, o);
+	step(&c, "emit");
+	if (o->stats)
+		print_sizes(k, stderr);
+	return rc;
 }
 
 int main(int argc, char **argv)

@@ -17,9 +17,22 @@ static void out_fail(struct kshc *k, const char *what, const char *path)
 
 int out_open(struct kshc *k, struct outfile *o, const char *path)
 {
+	struct stat st;
+
 	memset(o, 0, sizeof(*o));
 	if (strcmp(path, "-") == 0) {
 		o->f = stdout;
+		return 0;
+	}
+	/* A device or FIFO (/dev/null, /dev/stdout) is written in place:
+	 * renaming a temporary file over it would replace the device. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		o->f = fopen(path, "w");
+		if (o->f == NULL) {
+			out_fail(k, "cannot write", path);
+			return -1;
+		}
+		o->direct = 1;
 		return 0;
 	}
 	o->path = arena_strdup(&k->arena, path);
@@ -29,6 +42,9 @@ int out_open(struct kshc *k, struct outfile *o, const char *path)
 		out_fail(k, "cannot write", o->tmp);
 		return -1;
 	}
+	/* Tables of large systems are tens of megabytes: write in big
+	 * blocks. */
+	setvbuf(o->f, NULL, _IOFBF, 1u << 20);
 	return 0;
 }
 
@@ -39,6 +55,13 @@ int out_close(struct kshc *k, struct outfile *o)
 	if (o->f == stdout)
 		return fflush(stdout) == 0 ? 0 : -1;
 	bad = ferror(o->f);
+	if (o->direct) {
+		if (fclose(o->f) != 0 || bad) {
+			out_fail(k, "error writing", "output");
+			return -1;
+		}
+		return 0;
+	}
 	if (fclose(o->f) != 0)
 		bad = 1;
 	if (bad) {
@@ -83,6 +106,17 @@ int out_mkdir(struct kshc *k, const char *dir)
 
 void out_c_string(FILE *f, const char *s)
 {
+	const char *p = s;
+
+	while ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f &&
+	       *p != '"' && *p != '\\')
+		p++;
+	if (*p == '\0') { /* nothing to escape: the common case */
+		fputc('"', f);
+		fputs(s, f);
+		fputc('"', f);
+		return;
+	}
 	fputc('"', f);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;

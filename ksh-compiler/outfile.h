@@ -12,6 +12,7 @@ struct kshc;
 struct outfile {
 	FILE *f;
 	char *path, *tmp;
+	int direct; /* not a regular file: written in place */
 };
 
 /* out_open - start writing @path ("-" is stdout). Returns 0 or reports

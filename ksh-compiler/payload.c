@@ -14,6 +14,7 @@
 #include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define A (&k->ast)
@@ -21,18 +22,30 @@
 /* Payloads above this are refused: bigger than any guest RAM we build. */
 #define PAYLOAD_MAX_BYTES (1ull << 32)
 
+/* Only readable regular files: a directory or a device (/dev/zero) is
+ * never a payload. */
+static bool payload_usable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	       access(path, R_OK) == 0;
+}
+
 static const char *payload_find(struct kshc *k, const struct ksh_file *f)
 {
 	const char *cand;
 
+	if (f->path[0] == '\0')
+		return NULL;
 	if (f->path[0] == '/')
-		return access(f->path, R_OK) == 0 ? f->path : NULL;
+		return payload_usable(f->path) ? f->path : NULL;
 	cand = src_join(&k->arena, f->loc.src ? f->loc.src->dir : ".", f->path);
-	if (access(cand, R_OK) == 0)
+	if (payload_usable(cand))
 		return cand;
 	for (uint32_t i = 0; i < k->n_lib_dirs; i++) {
 		cand = src_join(&k->arena, k->lib_dirs[i], f->path);
-		if (access(cand, R_OK) == 0)
+		if (payload_usable(cand))
 			return cand;
 	}
 	return NULL;

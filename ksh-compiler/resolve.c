@@ -93,7 +93,8 @@ static const char *unit_name(uint32_t unit)
 				   : "a plain number";
 }
 
-/* Substitute a constant (recursively, refusing cycles). */
+/* Substitute a constant (recursively, refusing cycles). A constant that
+ * cannot be resolved is marked bad and reported once. */
 static bool res_const(struct kshc *k, struct ksh_value *v)
 {
 	const struct ast_symbol *s;
@@ -108,17 +109,22 @@ static bool res_const(struct kshc *k, struct ksh_value *v)
 		return false;
 	c = &A->consts.v[s->index];
 	c->used = true;
+	if (c->bad)
+		return false;
 	if (c->resolving) {
 		diag_report(&k->diags, DIAG_UNDEFINED, &v->loc,
 			    "constant \"%s\" is defined in terms of itself",
 			    v->ref);
+		c->bad = true;
 		return false;
 	}
 	c->resolving = true;
 	ok = res_const(k, &c->val);
 	c->resolving = false;
-	if (!ok)
+	if (!ok) {
+		c->bad = true;
 		return false;
+	}
 	v->num = c->val.num;
 	v->unit = c->val.unit;
 	v->ref = NULL;
@@ -412,8 +418,16 @@ static void res_defaults(struct kshc *k)
 void ksh_resolve(struct kshc *k)
 {
 	res_system(k);
-	for (uint32_t i = 0; i < A->consts.n; i++)
-		res_const(k, &A->consts.v[i].val);
+	for (uint32_t i = 0; i < A->consts.n; i++) {
+		struct ast_const *c = &A->consts.v[i];
+
+		if (c->bad)
+			continue;
+		c->resolving = true;
+		if (!res_const(k, &c->val))
+			c->bad = true;
+		c->resolving = false;
+	}
 	res_attributes(k);
 	for (uint32_t i = 0; i < A->domains.n; i++)
 		res_domain(k, &A->domains.v[i]);

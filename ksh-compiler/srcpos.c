@@ -86,20 +86,29 @@ struct ksh_src *src_from_memory(struct arena *a, const char *name,
 	return s;
 }
 
-const char *src_line(const struct ksh_src *s, int line, size_t *len)
+const char *src_line(struct arena *a, const struct ksh_src *s, int line,
+		     size_t *len)
 {
-	const char *p = s->text, *end = s->text + s->len, *e;
+	/* The index is a cache: filling it does not change the source. */
+	struct ksh_src *w = (struct ksh_src *)(uintptr_t)s;
+	const char *p, *e, *end = s->text + s->len;
 
-	if (line < 1)
-		return NULL;
-	for (int l = 1; l < line; l++) {
-		p = memchr(p, '\n', (size_t)(end - p));
-		if (p == NULL)
-			return NULL;
-		p++;
+	if (s->lines == NULL) {
+		uint32_t n = 1;
+
+		for (const char *q = s->text; q < end; q++)
+			n += *q == '\n';
+		w->lines = arena_alloc(a, sizeof(uint32_t) * (n + 1));
+		w->lines[0] = 0;
+		n = 1;
+		for (const char *q = s->text; q < end; q++)
+			if (*q == '\n')
+				w->lines[n++] = (uint32_t)(q + 1 - s->text);
+		w->n_lines = n;
 	}
-	if (p > end)
+	if (line < 1 || (uint32_t)line > s->n_lines)
 		return NULL;
+	p = s->text + s->lines[line - 1];
 	e = memchr(p, '\n', (size_t)(end - p));
 	if (e == NULL)
 		e = end;

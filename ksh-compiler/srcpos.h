@@ -23,7 +23,9 @@ struct ksh_src {
 	size_t len;
 	const struct ksh_src *parent;	   /* the file that included it */
 	const struct ksh_loc *include_loc; /* the include in parent */
-	int depth; /* include depth, 0 for the main file */
+	int depth;	 /* include depth, 0 for the main file */
+	uint32_t *lines; /* offsets of line starts, built on demand */
+	uint32_t n_lines;
 };
 
 /* A span in a source: first and last character, 1-based lines and columns
@@ -43,8 +45,10 @@ struct ksh_src *src_from_memory(struct arena *a, const char *name,
 				const char *text, size_t len);
 
 /* src_line - the text of line @line (1-based) and its length, without the
- * newline; NULL past the end. */
-const char *src_line(const struct ksh_src *s, int line, size_t *len);
+ * newline; NULL past the end. The first call indexes the lines (into the
+ * arena), so quoting many diagnostics of a large file stays linear. */
+const char *src_line(struct arena *a, const struct ksh_src *s, int line,
+		     size_t *len);
 
 /* src_dirname - the directory part of @path ("." when it has none). */
 char *src_dirname(struct arena *a, const char *path);

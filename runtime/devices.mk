@@ -61,17 +61,23 @@ SUITES += tap:tests/fuzz/replay-devices.sh:300
 
 .PHONY: fuzz-devices
 fuzz-devices: $(DEV_FUZZ_BINS)
-	$(Q)set -e; for m in $(DEV_FUZZ_MODELS); do \
+	$(Q)failed=; for m in $(DEV_FUZZ_MODELS); do \
 		work=$(BUILD)/fuzz-work/dev_$$m; keep=tests/fuzz/corpus/dev_$$m; \
 		crashes=tests/fuzz/crashes/dev_$$m; \
 		mkdir -p $$work $$keep $$crashes; \
 		echo "fuzz dev_$$m for $(FUZZ_SECONDS) s"; \
 		$(BUILD)/fuzz/dev_$$m -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=4096 -timeout=10 -print_final_stats=1 \
-			-artifact_prefix=$$crashes/ $$work $$keep; \
+			-artifact_prefix=$$crashes/ $$work $$keep \
+			|| failed="$$failed dev_$$m"; \
 		$(BUILD)/fuzz/dev_$$m -merge=1 -max_len=4096 $$keep $$work \
-			>$(BUILD)/fuzz-work/dev_$$m.merge.log 2>&1; \
-	done
+			>$(BUILD)/fuzz-work/dev_$$m.merge.log 2>&1 \
+			|| failed="$$failed dev_$$m(merge)"; \
+	done; \
+	if [ -n "$$failed" ]; then \
+		echo "fuzz-devices: failures in$$failed (inputs in tests/fuzz/crashes/)"; \
+		exit 1; \
+	fi; echo "fuzz-devices: no failures"
 
 .SECONDARY: $(DEV_FUZZ_MODELS:%=$(BUILD)/san/tests/fuzz/dev_%.o) \
 	$(BUILD)/san/tests/fuzz/replay.o

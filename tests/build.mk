@@ -14,3 +14,4 @@ ALL += $(UNIT_BIN)
 SUITES += criterion:$(UNIT_BIN)
 
 SUITES += tap:tests/format-check.sh
+SUITES += tap:tests/install.sh:300

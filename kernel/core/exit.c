@@ -12,6 +12,7 @@
 #include <ksh/domain.h>
 #include <ksh/exit.h>
 #include <ksh/kprintf.h>
+#include <ksh/vdom.h>
 
 #define VEC_UD		6
 #define VEC_GP		13
@@ -100,6 +101,8 @@ static enum exit_action exit_cpuid(struct vcpu *v, struct vm_exit *e)
 
 	arch_cpuid(leaf, sub, r);
 	cpuid_filter(leaf, sub, r);
+	if (v->dom->vdom != NULL)
+		vdom_cpuid(leaf, sub, r);
 	v->regs.rax = r[0];
 	v->regs.rbx = r[1];
 	v->regs.rcx = r[2];
@@ -128,6 +131,20 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 	char what[80];
 
 	v->exits++;
+	/* Linux domains: emulated PC devices, HLT waits for their
+	 * interrupts, the MSR set of msr_emul.c (ksh/vdom.h). */
+	if (v->dom->vdom != NULL) {
+		vdom_count_exit(v, e);
+		if (e->reason == VMEXIT_IO)
+			return vdom_io(v, e);
+		if (e->reason == VMEXIT_HLT)
+			return vdom_hlt(v, e);
+		if (e->reason == VMEXIT_MSR_READ ||
+		    e->reason == VMEXIT_MSR_WRITE)
+			return vdom_msr(v, e);
+		if (e->reason == VMEXIT_DR)
+			return vdom_dr(v, e);
+	}
 	switch (e->reason) {
 	case VMEXIT_INTR:
 		return EXIT_PREEMPT;

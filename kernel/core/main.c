@@ -6,18 +6,22 @@
  */
 #include <arch/arch.h>
 #include <arch/vcpu.h>
+#include <ksh/bench.h>
 #include <ksh/boot_info.h>
 #include <ksh/chan_kernel.h>
 #include <ksh/domain.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
 #include <ksh/sched.h>
+#include <ksh/vdom.h>
 
 /* Vendor needs, as upper bounds: per CPU (host save area, host state,
  * I/O and MSR bitmaps) and per vCPU (control block and friends). */
 #define VENDOR_CPU_PAGES   16
 #define VENDOR_VCPU_PAGES  4
 #define KERNEL_STACK_PAGES 8
+/* The world-switch probe: code page, nested tables, control block. */
+#define BENCH_PROBE_PAGES (1 + 4 + VENDOR_VCPU_PAGES)
 
 struct kpool kernel_pool;
 struct domain *domains;
@@ -37,7 +41,7 @@ uint64_t kernel_pool_pages(const struct ksh_tables *t, uint64_t max_phys)
 	    paging_pages(max_phys) + KERNEL_STACK_PAGES +
 	    3 * 2 /* IST stacks */ + VENDOR_CPU_PAGES +
 	    pages_for((uint64_t)t->n_domains * sizeof(struct domain)) +
-	    1 /* default schedule */ + chan_pool_pages(t);
+	    1 /* default schedule */ + chan_pool_pages(t) + vdom_pool_pages(t);
 
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		pages += npt_pages_bound(t, i) +
@@ -100,6 +104,8 @@ static void dom_setup(struct boot_info *bi, struct domain *d)
 			d->desc->name, rc);
 		return;
 	}
+	if (vdom_setup(d) != 0)
+		return;
 	d->state = DOM_RUNNABLE;
 	kprintf("ksh: domain %s ready: %lu KiB RAM, nested paging %zu "
 		"pages (%zu x 2M + %zu x 4K leaves), kernel memory %lu KiB\n",
@@ -142,9 +148,11 @@ static __attribute__((noreturn)) void kernel_main_on_stack(void *arg)
 	if (sched_init() != 0)
 		panic("kernel pool too small for the schedule");
 	kprintf("ksh: footprint: image %lu KiB, kernel pool %lu of %lu KiB "
-		"used (%lu KiB shared)\n",
+		"used (%lu KiB shared), %zu bytes of state per domain\n",
 		bi->image_size / 1024, kernel_pool.used / 1024,
-		kernel_pool.size / 1024, pool_shared / 1024);
+		kernel_pool.size / 1024, pool_shared / 1024,
+		sizeof(struct domain));
+	bench_world_switch();
 	sched_run();
 }
 

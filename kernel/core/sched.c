@@ -14,6 +14,7 @@
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
 #include <ksh/sched.h>
+#include <ksh/vdom.h>
 
 #define DEFAULT_SLICE_NS 10000000ull /* no frames in the tables: 10 ms */
 
@@ -71,12 +72,20 @@ static void run_frame(struct domain *d, uint64_t end_ns)
 	struct vm_exit e;
 
 	while (d->state == DOM_RUNNABLE) {
-		uint64_t now = arch_time_ns();
+		uint64_t now = arch_time_ns(), until = end_ns;
 		enum exit_action a;
 
 		if (now >= end_ns)
 			return;
-		arch_timer_arm(end_ns - now);
+		/* Emulated devices: ticked, their interrupt handed over,
+		 * and the guest runs at most until their next deadline; a
+		 * halted vCPU waits for it here instead (ksh/vdom.h). */
+		if (d->vdom != NULL && !vdom_prepare(d, &until)) {
+			arch_timer_arm(until > now ? until - now : 1);
+			arch_wait_for_interrupt();
+			continue;
+		}
+		arch_timer_arm(until > now ? until - now : 1);
 		vcpu_ops->run(v, &e);
 		a = exit_handle(v, &e);
 		if (a == EXIT_PREEMPT)

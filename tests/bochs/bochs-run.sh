@@ -37,7 +37,8 @@ mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 # A run killed earlier leaves esp.img.lock behind, and Bochs refuses a
 # locked image.
-rm -f "$dir"/esp.img "$dir"/esp.img.lock "$dir"/com1.txt "$dir"/e9.txt "$dir"/bochs.log
+rm -f "$dir"/esp.img "$dir"/esp.img.lock "$dir"/com1.txt "$dir"/e9.txt "$dir"/bochs.log \
+	"$dir"/cpu_ms.txt "$dir"/wall_ms.txt
 
 # The ESP: plain FAT16, no partition table; OVMF's IDE driver finds it.
 # startup.nsh covers the case where BDS falls back to the shell.
@@ -66,22 +67,33 @@ exec 7<>"$dir/ctl"
 start=$(date +%s%N)
 # timeout(1) is only the safety net: the loop below stops Bochs cleanly
 # at TIMEOUT_S so that the log of a hung run is complete too.
-(cd "$dir" && exec timeout -k 5 $((tmo + 15)) bochs -q -f bochsrc.txt -rc cont.rc \
-	<&7 >e9.txt 2>>bochs.log) &
+(
+	cd "$dir" || exit 2
+	exec timeout -k 5 $((tmo + 15)) bochs -q -f bochsrc.txt -rc cont.rc \
+		<&7 >e9.txt 2>>bochs.log
+) &
 pid=$!
 rc=124
 deadline=$(($(date +%s) + tmo))
 while kill -0 $pid 2>/dev/null && [ "$(date +%s)" -lt $deadline ]; do
 	if grep -Eq "$until" "$dir/com1.txt" "$dir/e9.txt" 2>/dev/null; then
 		rc=0
+		# CPU time Bochs used up to the result line (utime + stime,
+		# proc(5)): a figure far less at the mercy of machine load
+		# than wall time.
+		for b in $(pgrep -P $pid); do
+			awk -v hz="$(getconf CLK_TCK)" \
+				'{ printf "%d\n", ($14 + $15) * 1000 / hz }' \
+				"/proc/$b/stat" >"$dir/cpu_ms.txt" 2>/dev/null
+		done
 		break
 	fi
 	sleep 0.2
 done
 # Stop it: into the debugger, then "quit"; TERM only if that fails.
 if kill -0 $pid 2>/dev/null; then
-	# $pid is timeout(1) itself (exec above): it passes INT and TERM
-	# on to Bochs.
+	# $pid is timeout(1) (exec above): it passes INT and TERM on to
+	# Bochs.
 	kill -INT $pid 2>/dev/null
 	echo quit >&7
 	for _ in $(seq 50); do

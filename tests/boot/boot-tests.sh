@@ -14,7 +14,11 @@
 #   // boot-cpu: MODEL      QEMU -cpu (default qemu64,+svm,+npt)
 #   // boot-tamper: N       flip a byte of payload N's SHA-256 in the
 #                           generated tables (a tampered image)
+#   // boot-sed: EXPR       a sed expression applied to the generated
+#                           tables.c (a corrupted image)
 #   // boot-timeout: S      seconds (default 90)
+#
+# KSH_BOOT_CASES (a list of .ksh files) runs only those cases.
 #
 # Images are built the way kshc -o will: kshc --emit-c, then
 # scripts/link-image.sh. Cases run KSH_BOOT_JOBS at a time (default 1:
@@ -46,6 +50,7 @@ run_case() {
 	tmo=$(directive "$ksh" boot-timeout | head -n 1)
 	if ! { "$kshc" "$ksh" -L "$build/guests" --emit-c "$dir" &&
 		tamper "$ksh" "$dir/tables.c" &&
+		edit_tables "$ksh" "$dir/tables.c" &&
 		KSH_KERNEL_LIB=$build/lib/libksh-kernel.a \
 			scripts/link-image.sh "$dir/image.efi" "$dir/tables.c" \
 			"$dir/payloads.S"; } >"$out/$name.build" 2>&1; then
@@ -81,6 +86,16 @@ open(path, "w").write(src)
 PY
 }
 
+# boot-sed EXPR: edits tables.c; the edit must change something.
+edit_tables() {
+	local expr
+	expr=$(directive "$1" boot-sed | head -n 1)
+	[ -z "$expr" ] && return 0
+	cp "$2" "$2.orig"
+	sed -i -e "$expr" "$2"
+	! cmp -s "$2" "$2.orig" || { echo "boot-sed: no change" >&2; return 1; }
+}
+
 # Prints "ok" or "not ok: ..." for a serial log against the directives.
 check_log() {
 	local ksh=$1 log=$2 clean=$2.txt line=0 want n
@@ -109,7 +124,7 @@ check_log() {
 	echo ok
 }
 
-cases=(tests/boot/cases/*.ksh)
+cases=(${KSH_BOOT_CASES:-tests/boot/cases/*.ksh})
 echo "1..${#cases[@]}"
 if [ ! -x "$kshc" ] || [ ! -r "$build/lib/libksh-kernel.a" ]; then
 	for i in "${!cases[@]}"; do

@@ -12,7 +12,7 @@ trap 'rm -rf "$t"' EXIT
 img=$b/images/linux
 # acpi=off: QEMU's firmware tables sit in RAM our e820 calls usable.
 cmd="console=ttyS0 acpi=off ksh.run=cat%20/proc/cmdline ksh.after=shell"
-if ! e2e_boot "$t/l" 110 '^KSH-RUN-END 1 ' linux "$img/vmlinuz" \
+if ! e2e_boot "$t/l" 170 '^KSH-RUN-END 1 ' linux "$img/vmlinuz" \
 	"$img/initramfs.cpio.gz" 512 "$cmd"; then
 	for i in 1 2 3 4 5; do no "loader_linux refused the image"; done
 	exit 0

@@ -34,7 +34,8 @@ bench_one() {
 		: >"$W/tools.ns"
 		s=$(now_ns)
 		CC=$W/wrap-cc LD=$W/wrap-ld OBJCOPY=$W/wrap-objcopy \
-			"$KSHC" "$1" -L "$GUESTS" -o "$2" || return 1
+			"$KSHC" "$1" -L "$GUESTS" -o "$2" 2>"$W/kshc.err" ||
+			{ cat "$W/kshc.err" >&2; return 1; }
 		e=$(now_ns)
 		tools=$(awk '{ s += $1 } END { print s + 0 }' "$W/tools.ns")
 		totals+=($(((e - s) / 1000)))
@@ -77,9 +78,13 @@ gen_system() {
 	done
 }
 payload=$(stat -c%s "$GUESTS/hello.elf")
+# Payloads are embedded 4 KiB aligned (payloads.S), so each copy occupies
+# its size rounded up to a page.
+slot=$(((payload + 4095) / 4096 * 4096))
 echo
 echo "== image size against domain count (payload hello.elf: $payload bytes)"
-printf '%8s %12s %22s\n' domains "image bytes" "image - payloads bytes"
+printf '%8s %12s %22s %24s\n' domains "image bytes" "image - payloads bytes" \
+	"image - payload pages"
 first=
 for n in 1 2 4 8; do
 	gen_system "$n" >"$W/bench$n.ksh"
@@ -87,12 +92,18 @@ for n in 1 2 4 8; do
 		{ cat "$W/b.err"; continue; }
 	size=$(stat -c%s "$W/bench$n.efi")
 	rest=$((size - n * payload))
-	printf '%8d %12d %22d\n' "$n" "$size" "$rest"
-	[ -n "$first" ] || { first=$rest; first_n=$n; }
+	paged=$((size - n * slot))
+	printf '%8d %12d %22d %24d\n' "$n" "$size" "$rest" "$paged"
+	[ -n "$first" ] || { first=$rest; first_p=$paged; first_n=$n; }
 	last=$rest
+	last_p=$paged
 	last_n=$n
 done
 if [ -n "$first" ] && [ "$last_n" != "$first_n" ]; then
 	echo "per extra domain beyond its payload: $(((last - first) / \
-		(last_n - first_n))) bytes (tables, alignment to 4 KiB pages)"
+		(last_n - first_n))) bytes, of which table entries" \
+		"$(((last_p - first_p) / (last_n - first_n))) bytes and the rest" \
+		"the payload's padding to 4 KiB"
+	echo "fixed part (kernel, runtime, firmware glue) with one domain:" \
+		"$first_p bytes"
 fi

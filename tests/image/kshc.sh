@@ -15,7 +15,7 @@ mkdir -p "$W/tmp"
 export TMPDIR=$W/tmp
 SNAKE=(--sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT"
 	--sign-pass-file "$W/snakeoil.pass")
-echo "1..13"
+echo "1..15"
 
 "$KSHC" examples/hello.ksh -L "$GUESTS" -o "$W/hello.efi" -M -MF \
 	"$W/hello.d" --print-digest >"$W/hello.out" 2>"$W/hello.err"
@@ -23,7 +23,7 @@ ok $? "kshc -o builds examples/hello.ksh"
 [ -z "$(ls -A "$W/tmp")" ]
 ok $? "no temporaries left after the build"
 grep -q '^ examples/hello.ksh' "$W/hello.d" &&
-	grep -q "^ $GUESTS/hello.elf" "$W/hello.d" &&
+	grep -q "^ [^ ]*guests/hello.elf" "$W/hello.d" &&
 	grep -q 'lib/ksh/libksh-kernel.a' "$W/hello.d"
 ok $? "-M -MF lists the .ksh, the payload and the kernel library"
 want=$("$KSH_SIGN" --print-digest "$W/hello.efi" | cut -d' ' -f1)
@@ -31,6 +31,17 @@ grep -q "^authenticode-sha256 $want " "$W/hello.out" &&
 	grep -q "^payload-sha256 $(sha256sum "$GUESTS/hello.elf" |
 		cut -d' ' -f1)  " "$W/hello.out"
 ok $? "--print-digest prints the image and payload digests"
+
+# Installed: kshc under PREFIX/bin finds its runtime in PREFIX/lib/ksh.
+unset KSH_RUNTIME_DIR
+make -s install DESTDIR="$W/inst" PREFIX=/usr BUILD="${KSH_BUILD:-build}" \
+	>"$W/install.log" 2>&1 && [ -f "$W/inst/usr/lib/ksh/libksh-kernel.a" ] &&
+	[ -f "$W/inst/usr/lib/ksh/include/ksh/tables.h" ]
+ok $? "make install puts the runtime in PREFIX/lib/ksh"
+"$W/inst/usr/bin/kshc" examples/hello.ksh -L "$GUESTS" -o "$W/inst.efi" &&
+	cmp -s "$W/hello.efi" "$W/inst.efi"
+ok $? "the installed kshc links with it: the same image as in the tree"
+rm -rf "$W/inst"
 
 # The same inputs copied to two directories and built from each. (The
 # tables name the .ksh as given on the command line, for auditors, so the

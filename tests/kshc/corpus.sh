@@ -62,6 +62,18 @@ else
 	nok "checks without a fail case:$missing"
 fi
 
+# Every check is documented in dsl/checks.md under its name.
+undoc=
+for name in $(sed -n 's/^DIAG([A-Z_0-9]*, "\([a-z0-9-]*\)".*/\1/p' \
+	ksh-compiler/diag_ids.h); do
+	grep -q "^### $name\b" dsl/checks.md || undoc="$undoc $name"
+done
+if [ -z "$undoc" ]; then
+	ok "every check is documented in dsl/checks.md"
+else
+	nok "checks missing from dsl/checks.md:$undoc"
+fi
+
 robust() {
 	local f=$1 what=$2 rc
 	"$kshc" --check "$f" >"$tmp/out" 2>&1

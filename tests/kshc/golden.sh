@@ -93,4 +93,18 @@ check "--version names the table format" sh -c "'$kshc' --version | grep -q 'tab
 check "-Werror makes a warning fail" status 1 "$kshc" -Werror --check tests/kshc/fail/unused.ksh
 check "--check writes nothing" sh -c "'$kshc' -L tests/kshc/payloads --check examples/hello.ksh --emit-c '$tmp/nothing'; [ ! -e '$tmp/nothing' ]"
 check "an unwritable output fails with 1" status 1 "$kshc" -L tests/kshc/payloads examples/hello.ksh --emit-json /proc/version/x
+collision_refused() {
+	! "$kshc" -L tests/kshc/payloads tests/kshc/misc/macro-collision.ksh \
+		--emit-c "$tmp/coll" 2>"$tmp/coll.err" &&
+		grep -q 'KSH_HANDLE_A_B_C' "$tmp/coll.err" &&
+		[ ! -e "$tmp/coll/tables.c" ] && [ ! -e "$tmp/coll/tables.h" ]
+}
+check "colliding tables.h constants are refused, nothing written" collision_refused
+devices_ok() {
+	"$kshc" -L tests/kshc/payloads examples/hello.ksh \
+		--emit-json /dev/stdout | python3 -m json.tool >/dev/null &&
+		"$kshc" -L tests/kshc/payloads examples/hello.ksh \
+			--emit-json /dev/null && [ -c /dev/null ]
+}
+check "a device output (/dev/stdout, /dev/null) is written in place" devices_ok
 echo "1..$n"

@@ -26,7 +26,7 @@ trap 'rm -f "$log"' EXIT
 append="console=ttyS0 ksh.run=uname%20-r ksh.run=lsmod"
 append="$append ksh.run=echo%20a%25b%3Bfalse ksh.after=poweroff"
 t0=$(date +%s%N)
-timeout 100 qemu-system-x86_64 -kernel "$b/vmlinuz" \
+timeout 170 qemu-system-x86_64 -kernel "$b/vmlinuz" \
 	-initrd "$b/initramfs.cpio.gz" -append "$append" \
 	-nographic -cpu qemu64 -m 512 -no-reboot -net none -monitor none \
 	>"$log" 2>&1 </dev/null &

@@ -10,6 +10,11 @@
 
 int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why)
 {
+	/* Mask both 8259s: the host takes no legacy interrupts, and an
+	 * unremapped PIC would raise them on exception vectors. OVMF leaves
+	 * them masked; other firmware need not (8259A datasheet, OCW1). */
+	outb(0x21, 0xFF);
+	outb(0xA1, 0xFF);
 	if (gdt_init(pool, why) != 0)
 		return -1;
 	idt_init();

@@ -2,8 +2,8 @@
 /*
  * The kernel's IDT (SDM vol. 3 6.10, 6.14.1). The host runs with
  * interrupts off except in arch_take_interrupts() and idle, so the only
- * expected vectors are the local APIC timer and the spurious vector; any
- * exception in the kernel is a kernel bug: dump the registers, stop.
+ * expected vectors are the local APIC timer, the spurious vector and NMI;
+ * any exception in the kernel is a kernel bug: dump the registers, stop.
  */
 #include "x86_64.h"
 
@@ -88,6 +88,13 @@ void isr_dispatch(struct isr_frame *f)
 	}
 	if (f->vector == VEC_SPURIOUS)
 		return; /* no EOI for the spurious vector (SDM 10.9) */
+	if (f->vector == 2) {
+		/* An NMI that arrived while a guest ran exits it (NMI
+		 * intercept) and is taken here once GIF is set again: the host
+		 * has no NMI source of its own to serve, so note and go on. */
+		kprintf("ksh: host NMI at rip %lx\n", f->rip);
+		return;
+	}
 	dump(f);
 	kprintf("ksh: halted\n");
 	arch_stop_machine(0x7E);

@@ -49,7 +49,10 @@ int timer_init(const char **why)
 		*why = "no local APIC (CPUID.1:EDX.APIC)";
 		return -1;
 	}
-	/* Global enable, xAPIC (not x2APIC) mode: MMIO at the base. */
+	/* Global enable, xAPIC (not x2APIC) mode: MMIO at the base. Leaving
+	 * x2APIC mode must go through disabled (SDM vol. 3 10.12.5). */
+	if (base & (1ull << 10))
+		wrmsr(MSR_APIC_BASE, base & ~(3ull << 10));
 	wrmsr(MSR_APIC_BASE, (base | (1ull << 11)) & ~(1ull << 10));
 	apic = (volatile uint32_t *)(uintptr_t)(base & 0xFFFFFF000ull);
 	apic_write(APIC_SVR, 0x100 | VEC_SPURIOUS);
@@ -99,6 +102,11 @@ uint64_t arch_time_ns(void)
 	unsigned __int128 d = rdtsc() - tsc_boot;
 
 	return (uint64_t)((d * ns_mult) >> 32);
+}
+
+uint64_t arch_cycles(void)
+{
+	return rdtsc();
 }
 
 uint64_t arch_tsc_hz(void)

@@ -30,6 +30,9 @@ uint64_t arch_time_ns(void);
 /* Converts TSC ticks to nanoseconds and back, for benchmarks. */
 uint64_t arch_tsc_hz(void);
 
+/* The CPU's cycle counter (TSC), for benchmarks. */
+uint64_t arch_cycles(void);
+
 /* Arms the one-shot host timer to fire in ns nanoseconds (0 disarms). */
 void arch_timer_arm(uint64_t ns);
 /* True once the armed timer has fired (cleared by arch_timer_arm). */

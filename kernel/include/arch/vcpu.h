@@ -42,6 +42,7 @@ enum vm_exit_reason {
 	VMEXIT_EXCEPTION, /* an intercepted guest exception */
 	VMEXIT_INVALID,	  /* VM entry failed: invalid guest state */
 	VMEXIT_UNHANDLED, /* anything else: the guest is stopped */
+	VMEXIT_DR,	  /* MOV to/from a debug register (decoded) */
 };
 
 struct vm_exit {
@@ -70,6 +71,11 @@ struct vm_exit {
 			uint32_t error_code;
 			uint64_t cr2; /* #PF */
 		} exc;
+		struct {
+			uint8_t dr;  /* DR0-DR7 */
+			uint8_t gpr; /* 0 RAX ... 15 R15 */
+			bool write;  /* MOV DRn, gpr */
+		} dr;
 	} u;
 };
 
@@ -115,6 +121,18 @@ struct vcpu_ops {
 	/* Invalidate the guest's nested-paging translations after the
 	 * kernel changed its tables (AMD APM 15.16; Intel SDM 28.4.3). */
 	void (*flush_npt)(struct vcpu *v);
+	/* Is an event already set for delivery at the next entry (an
+	 * external interrupt waiting for the guest's window, or an event
+	 * being re-injected)? inject() of an external interrupt must not be
+	 * called then: the caller keeps the request in its interrupt
+	 * controller. NULL: the backend cannot route virtual interrupts. */
+	bool (*irq_pending)(struct vcpu *v);
+	/* RDMSR/WRMSR of an MSR whose guest value the vendor control block
+	 * holds (EFER). Returns 0 when done (*val read or written), 1 when
+	 * the access must fault (#GP), -1 when the MSR is not the vendor's.
+	 * NULL: none. */
+	int (*msr_access)(struct vcpu *v, uint32_t index, bool write,
+			  uint64_t *val);
 };
 
 extern const struct vcpu_ops svm_ops;

@@ -21,6 +21,7 @@ enum dom_state {
 };
 
 struct domain;
+struct vdom;
 
 struct vcpu {
 	struct domain *dom;
@@ -43,6 +44,7 @@ struct domain {
 	struct vcpu vcpu;
 	struct npt npt;
 	uint64_t kmem_pages; /* kernel pool pages spent on this domain */
+	struct vdom *vdom;   /* Linux domains: emulated PC (ksh/vdom.h) */
 	char line[DOM_LINE_MAX];
 	uint32_t line_len;
 };

@@ -74,6 +74,7 @@ guest64_begin:
 	/* 9: VMMCALL is the AMD form: #UD on Intel, seen by the host */
 	mov $9, %eax
 	vmmcall
+	ud2			/* a real #UD */
 	/* 10: benchmark: a hypercall loop (count in RCX from call 10) */
 	mov $10, %eax
 	vmcall

@@ -10,19 +10,37 @@
 #include <efilib.h>
 
 #include <arch/vcpu.h>
+#include <ksh/domain.h>
 #include <ksh/tables.h>
 
 #include "vmxtest.h"
 
-struct vcpu {
-	struct vcpu_regs regs;
-};
-
+/* What the kernel would provide: the guest GPRs of a vCPU (the kernel's
+ * vcpu glue), and the tables and memory-object addresses the backend's
+ * instruction fetch reads guest memory through (vmx_insn.c). One domain
+ * with one mapping: guest RAM at GPA 0. */
 struct vcpu_regs *vmx_guest_regs(struct vcpu *v);
 struct vcpu_regs *vmx_guest_regs(struct vcpu *v)
 {
 	return &v->regs;
 }
+
+const struct ksh_tables *tables;
+const uint64_t *memobj_hpa;
+static uint64_t test_memobj_hpa[1];
+static struct ksh_mapping test_mapping = {.domain = 0,
+					  .memobj = 0,
+					  .offset = 0,
+					  .gpa = 0,
+					  .size = 0x400000,
+					  .rights = KSH_R | KSH_W | KSH_X};
+static struct ksh_domain test_domain_desc = {
+    .name = "vmxtest", .first_mapping = 0, .n_mappings = 1};
+static struct ksh_tables test_tables = {.domains = &test_domain_desc,
+					.n_domains = 1,
+					.mappings = &test_mapping,
+					.n_mappings = 1};
+static struct domain test_domain = {.id = 0, .desc = &test_domain_desc};
 
 extern const uint8_t guest64_begin[], guest64_end[];
 extern const uint8_t guest32_begin[], guest32_end[];
@@ -153,7 +171,7 @@ static bool expect_hc(struct vcpu *v, struct vm_exit *e, uint64_t nr,
 
 static void test_long64(void)
 {
-	static struct vcpu v;
+	static struct vcpu v = {.dom = &test_domain};
 	struct vm_exit e;
 	struct vcpu_start s = {0};
 	int rc;
@@ -253,10 +271,15 @@ static void test_long64(void)
 	advance(&v, &e);
 
 	run(&v, &e);
+	check(e.reason == VMEXIT_HYPERCALL && v.regs.rax == 9 &&
+		  e.next_rip == e.rip + 3,
+	      "VMMCALL on Intel (a #UD): taken as a hypercall, next RIP");
+	advance(&v, &e);
+	run(&v, &e);
 	check(e.reason == VMEXIT_EXCEPTION && e.u.exc.vector == 6 &&
-		  v.regs.rax == 9,
-	      "VMMCALL on Intel: #UD exit");
-	ops->set_rip(&v, e.rip + 3);
+		  !e.u.exc.has_error,
+	      "UD2 stays a #UD exception exit");
+	ops->set_rip(&v, e.rip + 2);
 
 	if (!expect_hc(&v, &e, 10, "benchmark start"))
 		return;
@@ -292,7 +315,7 @@ static void test_long64(void)
 
 static void test_prot32(void)
 {
-	static struct vcpu v;
+	static struct vcpu v = {.dom = &test_domain};
 	struct vm_exit e;
 	struct vcpu_start s = {0};
 	int rc;
@@ -355,6 +378,9 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *st)
 		goto out;
 	}
 	ram = (uint8_t *)(((uintptr_t)raw + 0x1FFFFF) & ~(uintptr_t)0x1FFFFF);
+	test_memobj_hpa[0] = hpa(ram);
+	memobj_hpa = test_memobj_hpa;
+	tables = &test_tables;
 	build_ept(ops->npt);
 	test_long64();
 	build_ept(ops->npt);

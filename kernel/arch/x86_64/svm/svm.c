@@ -255,19 +255,77 @@ static uint64_t svm_get_rflags(struct vcpu *v)
 	return VMCB_U64(v->vendor, VMCB_RFLAGS);
 }
 
+/* Can the guest take an external interrupt at this entry: RFLAGS.IF set,
+ * no STI/MOV SS shadow, no event already in EVENTINJ (APM 15.20). */
+static bool svm_intr_open(struct vcpu *v)
+{
+	return (svm_get_rflags(v) & RFLAGS_IF) &&
+	       !(VMCB_U64(v->vendor, VMCB_INT_SHADOW) & 1) &&
+	       !(VMCB_U64(v->vendor, VMCB_EVENTINJ) & EVENT_VALID);
+}
+
+static bool svm_irq_pending(struct vcpu *v)
+{
+	return (VMCB_U64(v->vendor, VMCB_EVENTINJ) & EVENT_VALID) ||
+	       (VMCB_U64(v->vendor, VMCB_VINTR) & VINTR_IRQ);
+}
+
 static int svm_inject(struct vcpu *v, uint8_t vector, int type, bool has_error,
 		      uint32_t error_code)
 {
 	uint64_t ev = vector | ((uint64_t)(type & 7) << 8) | EVENT_VALID;
+	uint64_t vintr;
 
-	/* External interrupts need the guest to accept them; exceptions
-	 * and NMIs are injected unconditionally (APM 15.20). Virtual
-	 * interrupts are not routed to native domains yet. */
-	if (type == 0 && !(svm_get_rflags(v) & RFLAGS_IF))
-		return -1;
+	/* Exceptions and NMIs are injected unconditionally (APM 15.20).
+	 * An external interrupt goes through EVENTINJ when the guest can
+	 * take it now; otherwise it waits as a virtual interrupt request
+	 * (V_IRQ with its vector, APM 15.21.4), which the CPU itself
+	 * delivers when the guest opens its interrupt window (STI, IRET,
+	 * end of a shadow): the window costs no exit. One at a time: the
+	 * caller's PIC holds further requests (irq_pending). */
+	if (type == 0) {
+		if (VMCB_U64(v->vendor, VMCB_VINTR) & VINTR_IRQ)
+			return -1;
+		if (!svm_intr_open(v)) {
+			vintr = VMCB_U64(v->vendor, VMCB_VINTR);
+			vintr &= 0xFFull | VINTR_MASKING; /* keep V_TPR */
+			vintr |= VINTR_IRQ | VINTR_PRIO_MAX | VINTR_IGN_TPR |
+				 ((uint64_t)vector << VINTR_VECTOR_SHIFT);
+			VMCB_U64(v->vendor, VMCB_VINTR) = vintr;
+			return 0;
+		}
+	}
 	if (has_error)
 		ev |= EVENT_ERR_VALID | ((uint64_t)error_code << 32);
 	VMCB_U64(v->vendor, VMCB_EVENTINJ) = ev;
+	return 0;
+}
+
+/* EFER lives in the VMCB (APM 15.5.1). The guest sees it without SVME
+ * (not nested) and may change SCE and NXE; LME only with paging off
+ * (APM vol. 2 14.6.1: #GP otherwise); LMA is the CPU's. Other bits are
+ * reserved or features not offered (LMSLE, FFXSR, TCE): #GP. */
+static int svm_msr_access(struct vcpu *v, uint32_t index, bool write,
+			  uint64_t *val)
+{
+	const uint64_t writable = EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE;
+	uint64_t cur;
+
+	if (index != MSR_EFER)
+		return -1;
+	cur = VMCB_U64(v->vendor, VMCB_EFER);
+	if (!write) {
+		*val = cur & ~EFER_SVME;
+		return 0;
+	}
+	if (*val & ~writable)
+		return 1;
+	if (((*val ^ cur) & EFER_LME) &&
+	    (VMCB_U64(v->vendor, VMCB_CR0) & CR0_PG))
+		return 1;
+	/* LMA follows the CPU, not the write (APM 14.6.1). */
+	VMCB_U64(v->vendor, VMCB_EFER) =
+	    (*val & ~EFER_LMA) | (cur & EFER_LMA) | EFER_SVME;
 	return 0;
 }
 
@@ -291,4 +349,6 @@ const struct vcpu_ops svm_ops = {
     .get_rflags = svm_get_rflags,
     .inject = svm_inject,
     .flush_npt = svm_flush_npt,
+    .irq_pending = svm_irq_pending,
+    .msr_access = svm_msr_access,
 };

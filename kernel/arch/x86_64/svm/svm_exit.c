@@ -13,6 +13,7 @@
 #include <ksh/gmap.h>
 #include <ksh/gwalk.h>
 #include <ksh/insn.h>
+#include <ksh/insn_dr.h>
 
 #include <string.h>
 
@@ -24,8 +25,11 @@ static struct vcpu *shared_asid_owner;
 static int guest_read(void *ctx, uint64_t gpa, void *buf, uint32_t len)
 {
 	struct domain *d = ctx;
-	uint64_t run, hpa = gmap_hpa(tables, memobj_hpa, d->id, gpa, &run);
+	uint64_t run, hpa;
 
+	if (d->id >= tables->n_domains)
+		return -1; /* the world-switch probe has no table entries */
+	hpa = gmap_hpa(tables, memobj_hpa, d->id, gpa, &run);
 	if (hpa == 0 || run < len)
 		return -1;
 	memcpy(buf, (const void *)(uintptr_t)hpa, len);
@@ -154,6 +158,24 @@ static void translate(struct vcpu *v, struct vm_exit *e)
 		e->reason = VMEXIT_SHUTDOWN;
 		break;
 	default:
+		if (code >= SVM_EXIT_DR_BASE && code < SVM_EXIT_DR_BASE + 32) {
+			/* DR access (intercepted for every DR): without
+			 * decode assists the GPR and length come from the
+			 * bytes (APM 15.8.1). */
+			uint8_t buf[15];
+			uint32_t n = fetch_insn(v, buf);
+			struct insn_dr d;
+			int len = insn_mov_dr(buf, n, long64(v), &d);
+
+			if (len > 0) {
+				e->reason = VMEXIT_DR;
+				e->next_rip = e->rip + (uint64_t)len;
+				e->u.dr.dr = d.dr;
+				e->u.dr.gpr = d.gpr;
+				e->u.dr.write = d.write;
+			}
+			break;
+		}
 		if (code >= SVM_EXIT_EXCP_BASE &&
 		    code < SVM_EXIT_EXCP_BASE + 32) {
 			uint8_t vec = (uint8_t)(code - SVM_EXIT_EXCP_BASE);

@@ -67,6 +67,14 @@
 /* VMCB_VINTR bit 24: V_INTR_MASKING: the guest's RFLAGS.IF masks only
  * virtual interrupts; physical ones follow the host's IF (APM 15.21.1). */
 #define VINTR_MASKING (1ull << 24)
+/* Virtual interrupt request (APM 15.21.4): V_IRQ bit 8, V_INTR_PRIO
+ * 19:16, V_IGN_TPR bit 20, V_INTR_VECTOR 39:32. The CPU delivers it like
+ * an external interrupt once the guest's RFLAGS.IF and interrupt shadow
+ * allow, and clears V_IRQ then. */
+#define VINTR_IRQ	   (1ull << 8)
+#define VINTR_PRIO_MAX	   (0xFull << 16)
+#define VINTR_IGN_TPR	   (1ull << 20)
+#define VINTR_VECTOR_SHIFT 32
 
 /* TLB_CONTROL values (APM 15.16.1). */
 #define TLB_CTL_NONE 0
@@ -110,6 +118,7 @@
 #define SEG_BASE  8
 
 /* ---- Appendix C: exit codes ---- */
+#define SVM_EXIT_DR_BASE   0x020 /* DR0-15 reads, then writes at 0x030 */
 #define SVM_EXIT_EXCP_BASE 0x040
 #define SVM_EXIT_INTR	   0x060
 #define SVM_EXIT_NMI	   0x061

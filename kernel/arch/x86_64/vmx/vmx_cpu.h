@@ -32,6 +32,10 @@ static inline uint64_t vmx_hpa(const void *p)
  * struct vcpu (kernel/core, or the Bochs test app). */
 struct vcpu_regs *vmx_guest_regs(struct vcpu *v);
 
+/* RIP after a VMMCALL at the guest's RIP, or 0 when the bytes there are
+ * not one (vmx_insn.c). The VMCS of v must be current. */
+uint64_t vmx_vmmcall_next_rip(struct vcpu *v);
+
 /* Entry stub, vmx_entry.S. */
 int vmx_enter(struct vcpu_regs *regs, uint32_t launched);
 

@@ -4,6 +4,7 @@
  * control structures" and chapter 27 "VM entries") and the struct
  * vcpu_ops the generic kernel uses.
  */
+#include <ksh/domain.h>
 #include <ksh/loader.h>
 
 #include "vmx_cpu.h"
@@ -285,6 +286,12 @@ static int vmx_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	if (vmx_clear(&x->vmcs_pa) != 0 || vmx_load(x) != 0)
 		return VMX_EHW;
 	x->owner = v;
+	/* The generic vCPU records the control block and TLB tag too
+	 * (ksh/domain.h), for logs and for tlb_flush requests. */
+	v->vendor = x;
+	v->vendor_pa = x->vmcs_pa;
+	v->tlb_tag = x->vpid;
+	v->tlb_flush = false;
 
 	err = vmx_host_state();
 	if (err) {
@@ -373,6 +380,17 @@ static void vmx_run(struct vcpu *v, struct vm_exit *e)
 		return;
 	}
 	regs = vmx_guest_regs(v);
+	if (v->tlb_flush) {
+		/* The generic kernel asked for this guest's TLB to be
+		 * dropped: linear and combined mappings of its VPID and
+		 * guest-physical ones of its EPTP (SDM 29.4.3). */
+		vmx_invvpid(vmx_cfg.invvpid_single ? VMX_INV_SINGLE
+						   : VMX_INV_ALL,
+			    x->vpid);
+		vmx_invept(vmx_cfg.invept_single ? VMX_INV_SINGLE : VMX_INV_ALL,
+			   x->eptp);
+		v->tlb_flush = false;
+	}
 	for (;;) {
 		vmx_prepare_entry(x);
 		/* CR2 is not switched by VM entry/exit (SDM 27.3.1.1). */
@@ -417,6 +435,17 @@ static void vmx_run(struct vcpu *v, struct vm_exit *e)
 	raw.ss_ar = (uint32_t)vmx_read(VMCS_GUEST_SS_AR);
 	raw.rcx = regs->rcx;
 	vmx_exit_decode(&raw, e);
+	if (e->reason == VMEXIT_EXCEPTION && e->u.exc.vector == 6) {
+		uint64_t next = vmx_vmmcall_next_rip(v);
+
+		if (next) {
+			/* The other vendor's hypercall instruction
+			 * (vmx_insn.c). */
+			e->reason = VMEXIT_HYPERCALL;
+			e->next_rip = next;
+			e->u.exc.vector = 0;
+		}
+	}
 }
 
 static struct vmx_vcpu *vmx_loaded(struct vcpu *v)

@@ -1,0 +1,61 @@
+#!/bin/bash
+# TAP suite: tests/boot/linux_mixed.ksh under QEMU TCG (SVM + NPT): a
+# Linux domain next to two native domains. All reach their markers; the
+# Linux kernel's panic ends in a reset request that ksh turns into a
+# stop of that domain alone, reported, while the ticker domain keeps
+# printing.
+cd "$(dirname "$0")/../.." || exit 1
+build=${KSH_BUILD:-build}
+out=$build/boot-tests/linux_mixed
+mkdir -p "$out"
+n=0
+ok() { # STATUS TEXT
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
+}
+echo "1..6"
+log=$out/serial.log
+clean=$out/serial.txt
+: >"$log"
+{ "$build/bin/kshc" tests/boot/linux_mixed.ksh -L "$build/images/linux" \
+	-L "$build/guests" --emit-c "$out/gen" &&
+	KSH_KERNEL_LIB=$build/lib/libksh-kernel.a scripts/link-image.sh \
+		"$out/image.efi" "$out/gen/tables.c" "$out/gen/payloads.S"; } \
+	>"$out/build.log" 2>&1
+ok $? "linux_mixed.ksh builds (log $out/build.log)"
+# The lines after the Linux domain's stop, once one is a ticker line.
+after_stop() {
+	tr -d '\r' <"$log" >"$clean"
+	sed -n '/^ksh: domain linux stopped: /,$p' "$clean"
+}
+start=$SECONDS
+tmo=${KSH_LINUX_TIMEOUT:-480}
+if [ -r "$out/image.efi" ]; then
+	tests/boot/qemu-boot.sh "$out/image.efi" "$log" "$tmo" &
+	qb=$!
+	while kill -0 "$qb" 2>/dev/null; do
+		after_stop | grep -q '^\[ticker\] TICK ' && break
+		sleep 1
+	done
+	kill "$qb" 2>/dev/null
+	wait "$qb" 2>/dev/null
+fi
+echo "# QEMU start to the first tick after the stop: $((SECONDS - start)) s"
+after_stop >/dev/null
+grep -q '^\[hello\] DONE hello$' "$clean" &&
+	grep -q '^ksh: domain hello exited with status 0$' "$clean"
+ok $? "the native hello domain runs to its end"
+grep -q '^\[linux\] KSH-LINUX-READY$' "$clean"
+ok $? "the Linux domain reaches KSH-LINUX-READY beside them"
+grep -q '^\[linux\] .*Kernel panic - not syncing: sysrq triggered crash' \
+	"$clean"
+ok $? "sysrq c panics the Linux kernel"
+sed -n '/Kernel panic - not syncing/,$p' "$clean" |
+	grep -q '^ksh: domain linux stopped: the guest asked for a system reset' &&
+	grep -q '^ksh: domain linux: [0-9]* ms, exits: ' "$clean"
+ok $? "ksh stops the Linux domain after the panic and reports it"
+after_stop | grep -q '^\[ticker\] TICK '
+ok $? "the ticker domain keeps running after the Linux domain stopped"
+grep '^ksh: domain linux stopped\|^ksh: domain linux: [0-9]* ms' "$clean" |
+	sed 's/^/# /'
+exit 0
