@@ -17,7 +17,7 @@ built=$?
 ok $built "examples/keystore.ksh builds (log $OUT/keystore.build)"
 st=skipped
 [ $built -eq 0 ] && st=$(chan_boot_until keystore "${KSH_BOOT_TIMEOUT:-240}" \
-	"CLIENT DONE" "INTRUDER DONE")
+	"CLIENT DONE" "ksh: domain intruder exited")
 has "$L" "[client] CLIENT DONE failures=0" &&
 	! grep -a '^\[client\] FAIL' "$L" >&2
 ok $? "the client's every step gets the expected answer ($st, log $L)"

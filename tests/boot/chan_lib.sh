@@ -63,7 +63,7 @@ chan_boot_until() {
 	local name=$1 tmo=$2 pid t all m
 	shift 2
 	rm -f "$OUT/$name.raw" "$OUT/$name.log"
-	setsid tests/boot/qemu-boot.sh "$OUT/$name.efi" "$OUT/$name.raw" \
+	tests/boot/qemu-boot.sh "$OUT/$name.efi" "$OUT/$name.raw" \
 		"$tmo" >/dev/null 2>&1 &
 	pid=$!
 	for t in $(seq 1 "$tmo"); do
@@ -74,7 +74,9 @@ chan_boot_until() {
 		done
 		if [ $all -eq 1 ]; then
 			sleep 1
-			kill -- -"$pid" 2>/dev/null
+			# End the emulator through its `timeout` (the script's
+			# child), so qemu-boot.sh goes on to remove its ESP.
+			kill $(ps -o pid= --ppid "$pid") 2>/dev/null
 			wait "$pid" 2>/dev/null
 			tr -d '\r' <"$OUT/$name.raw" >"$OUT/$name.log"
 			echo stopped
