@@ -746,44 +746,17 @@ static void asm_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* Payload indices ordered by (file, digest, index), to find repeats. */
-static int payload_cmp(const void *a, const void *b, void *arg)
-{
-	const struct ksh_out *sort_out = arg;
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	int c = strcmp(sort_out->payload_abs.v[x], sort_out->payload_abs.v[y]);
-
-	if (c == 0)
-		c = memcmp(sort_out->payloads.v[x].sha256,
-			   sort_out->payloads.v[y].sha256, 32);
-	if (c == 0)
-		c = x < y ? -1 : x > y;
-	return c;
-}
-
 /*
- * payloads.S: one .incbin per distinct file; a payload that repeats an
- * earlier one (two domains booting the same ELF) is an alias of its
- * symbol, so the image holds the bytes once.
+ * payloads.S: one .incbin per payload, in payload (domain) order, each
+ * 4 KiB aligned. A file used by two domains is embedded twice on purpose:
+ * each domain's copy is measured and refused on its own, so corrupting one
+ * copy cannot stop the other domain (tests/image/kshc.sh boots that).
  */
 static int emit_payloads_s(struct kshc *k, const char *path)
 {
-	uint32_t n = O->payloads.n;
-	uint32_t *order = arena_alloc(&k->arena, sizeof(uint32_t) * (n + 1));
-	uint32_t *same = arena_alloc(&k->arena, sizeof(uint32_t) * (n + 1));
 	struct outfile o;
 	FILE *f;
 
-	for (uint32_t i = 0; i < n; i++)
-		order[i] = same[i] = i;
-	if (n > 1)
-		qsort_r(order, n, sizeof(*order), payload_cmp, O);
-	for (uint32_t i = 1; i < n; i++)
-		if (strcmp(O->payload_abs.v[order[i]],
-			   O->payload_abs.v[order[i - 1]]) == 0 &&
-		    memcmp(O->payloads.v[order[i]].sha256,
-			   O->payloads.v[order[i - 1]].sha256, 32) == 0)
-			same[order[i]] = same[order[i - 1]];
 	if (out_open(k, &o, path) != 0)
 		return -1;
 	f = o.f;
@@ -791,14 +764,7 @@ static int emit_payloads_s(struct kshc *k, const char *path)
 	fputs("/* The payload bytes tables.c points at; 4 KiB aligned so the\n"
 	      " * kernel can map or copy them page by page. */\n",
 	      f);
-	for (uint32_t i = 0; i < n; i++) {
-		if (same[i] != i) {
-			fprintf(f,
-				"\n\t.globl ksh_payload_%u\n"
-				"\t.set ksh_payload_%u, ksh_payload_%u\n",
-				i, i, same[i]);
-			continue;
-		}
+	for (uint32_t i = 0; i < O->payloads.n; i++) {
 		fprintf(f,
 			"\n\t.section .rodata.ksh_payloads,\"a\"\n"
 			"\t.balign 4096\n\t.globl ksh_payload_%u\n"
