@@ -21,3 +21,4 @@ SUITE_DEPS += $(BUILD)/images/linux/vmlinuz $(BUILD)/images/linux/initramfs.cpio
 ALL += $(BUILD)/guests/ticker.elf
 .SECONDARY: $(BUILD)/guest/tests/guests/ticker.o
 SUITES += tap:tests/boot/linux_mixed.sh:600
+BENCHES += tests/boot/linux_bench.sh

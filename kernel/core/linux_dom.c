@@ -508,7 +508,9 @@ void vdom_report(struct domain *d)
 					       vd->exits[i]);
 	buf[n < sizeof(buf) ? n : sizeof(buf) - 1] = '\0';
 	kprintf("ksh: domain %s: %lu ms, exits:%s; interrupts injected %lu, "
-		"unclaimed port accesses %lu, MSR #GP %lu\n",
+		"PIT IRQ0 edges %lu, unclaimed port accesses %lu, MSR #GP "
+		"%lu\n",
 		d->desc->name, (arch_time_ns() - vd->start_ns) / 1000000, buf,
-		vd->irqs, vd->unclaimed, vd->msr_gp);
+		vd->irqs, vd->has_pit ? vd->pit.irq_edges : 0, vd->unclaimed,
+		vd->msr_gp);
 }

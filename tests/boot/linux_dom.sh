@@ -16,7 +16,7 @@ ok() { # STATUS TEXT
 	n=$((n + 1))
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
-echo "1..8"
+echo "1..9"
 log=$out/serial.log
 : >"$log"
 { "$build/bin/kshc" examples/linux.ksh -L "$img" --emit-c "$out/gen" &&
@@ -60,4 +60,21 @@ grep -q '^ksh: domain linux: [0-9]* ms, exits: .*io=[0-9]*.*interrupts injected 
 ok $? "exit counts by reason logged; the machine stops after the domain"
 grep '^ksh: domain linux: [0-9]* ms, exits' "$clean" | sed 's/^/# /'
 grep -q KSH-LINUX-READY "$clean" || tail -n 30 "$clean" | sed 's/^/# /' >&2
+
+# A device the Linux domain cannot have (a UART decoding 16 ports) is
+# refused by name before the domain starts; the machine then stops.
+sed -e 's/device uart com1 { port 0x3f8; irq 4; }/device uart com1 { port 0x3f8 count 16; irq 4; }/' \
+	examples/linux.ksh >"$out/bad.ksh"
+blog=$out/bad.log
+: >"$blog"
+"$build/bin/kshc" "$out/bad.ksh" -L "$img" --emit-c "$out/bad" \
+	>"$out/bad.build" 2>&1 &&
+	KSH_KERNEL_LIB=$build/lib/libksh-kernel.a scripts/link-image.sh \
+		"$out/bad.efi" "$out/bad/tables.c" "$out/bad/payloads.S" \
+		>>"$out/bad.build" 2>&1 &&
+	tests/boot/qemu-boot.sh "$out/bad.efi" "$blog" 240 qemu64,+svm,+npt \
+		"ksh: no domain left"
+tr -d '\r' <"$blog" | grep -q '^ksh: domain linux not started: uart com1 needs 8 ports' &&
+	! grep -q '^\[linux\]' "$blog"
+ok $? "a UART with 16 ports is refused by name; the domain never runs"
 exit 0
