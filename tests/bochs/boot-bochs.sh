@@ -48,7 +48,7 @@ run_one() { # ksh model
 	local order=
 	[ "$(basename "$ksh")" = hostile_hypercall.ksh ] && order=per-domain
 	bochs_check "$ksh" "$dir/run/com1.txt" $order >"$res"
-	echo " (wall $(cat "$dir/run/wall_ms.txt" 2>/dev/null) ms, Bochs CPU $(cat "$dir/run/cpu_ms.txt" 2>/dev/null) ms)" >>"$res"
+	echo " (wall $(cat "$dir/run/wall_ms.txt" 2>/dev/null) ms, Bochs CPU $(cat "$dir/run/cpu_ms.txt" 2>/dev/null || echo n/a) ms)" >>"$res"
 }
 
 mkdir -p "$out"
