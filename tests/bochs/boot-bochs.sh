@@ -43,8 +43,12 @@ run_one() { # ksh model
 		echo "not ok: timed out (log $dir/run/com1.txt)" >"$res"
 		return
 	fi
-	bochs_check "$ksh" "$dir/run/com1.txt" >"$res"
-	echo " (wall $(cat "$dir/run/wall_ms.txt" 2>/dev/null) ms, Bochs CPU $(cat "$dir/run/cpu_ms.txt" 2>/dev/null) ms)" >>"$res"
+	# hostile_hypercall: "hc" makes some forty calls, its witness prints
+	# five lines; under Bochs the witness may finish first.
+	local order=
+	[ "$(basename "$ksh")" = hostile_hypercall.ksh ] && order=per-domain
+	bochs_check "$ksh" "$dir/run/com1.txt" $order >"$res"
+	echo " (wall $(cat "$dir/run/wall_ms.txt" 2>/dev/null) ms, Bochs CPU $(cat "$dir/run/cpu_ms.txt" 2>/dev/null || echo n/a) ms)" >>"$res"
 }
 
 mkdir -p "$out"
