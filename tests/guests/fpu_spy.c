@@ -7,20 +7,24 @@
  * also checks that a new domain starts from the reset state (MXCSR
  * 0x1F80, empty x87 stack, XMM zero), whatever ran before it.
  *
+ * It also checks CPUID offers no XSAVE or AVX: the kernel switches only
+ * FXSAVE state, so a guest must not be told of more.
+ *
  * Serial lines:
  *   FPU-SPY clean after <N> slices                  (exit 0)
  * or
  *   FPU-SPY leak in slice <s>: <what>               (exit 1)
  *   FPU-SPY dirty start: <what>                     (exit 1)
+ *   FPU-SPY cpuid shows XSAVE/AVX: ecx <hex>        (exit 1)
  */
 #include <ksh/rt/rt.h>
 
 #include "fpu_regs.h"
 
-#define SLICES	     15
-#define X87_INDEF    0xFFF8000000000000ull /* fstp of an empty stack */
-#define SPY_XMM(i)   (0x5B1E5B1E00000000ull | (i))
-#define SPY_ST0	     0x3FF0000000000000ull /* 1.0 */
+#define SLICES	   15
+#define X87_INDEF  0xFFF8000000000000ull /* fstp of an empty stack */
+#define SPY_XMM(i) (0x5B1E5B1E00000000ull | (i))
+#define SPY_ST0	   0x3FF0000000000000ull /* 1.0 */
 
 static uint64_t seen[2 * FPU_NXMM];
 static uint64_t mine[2 * FPU_NXMM];
@@ -73,6 +77,16 @@ int main(const struct ksh_native_info *info)
 {
 	(void)info;
 	fpu_enable_sse();
+	{
+		struct ksh_cpuid c = ksh_cpuid(1, 0);
+
+		/* CPUID.1:ECX bits 26 XSAVE, 27 OSXSAVE, 28 AVX. */
+		if (c.ecx & (7u << 26)) {
+			ksh_printf("FPU-SPY cpuid shows XSAVE/AVX: ecx %x\n",
+				   c.ecx);
+			return 1;
+		}
+	}
 	for (int i = 0; i < FPU_NXMM; i++)
 		mine[2 * i] = mine[2 * i + 1] = SPY_XMM(i);
 	for (int s = 0; s < SLICES; s++) {

@@ -20,12 +20,12 @@
 
 /* The FXSAVE64 image: 512 bytes, 16-byte aligned (Intel SDM vol. 1
  * 10.5.1, Table 10-2; AMD APM vol. 5 FXSAVE). */
-#define FPU_AREA_SIZE	    512
-#define FPU_OFF_FCW	    0
-#define FPU_OFF_MXCSR	    24
-#define FPU_OFF_XMM0	    160
-#define FPU_RESET_FCW	    0x037Fu /* SDM vol. 1 8.1.5, Table 9-1 (FINIT) */
-#define FPU_RESET_MXCSR	    0x1F80u /* SDM vol. 1 10.2.3: all masked, RN */
+#define FPU_AREA_SIZE	512
+#define FPU_OFF_FCW	0
+#define FPU_OFF_MXCSR	24
+#define FPU_OFF_XMM0	160
+#define FPU_RESET_FCW	0x037Fu /* SDM vol. 1 8.1.5, Table 9-1 (FINIT) */
+#define FPU_RESET_MXCSR 0x1F80u /* SDM vol. 1 10.2.3: all masked, RN */
 
 struct fpu_area {
 	uint8_t bytes[FPU_AREA_SIZE];

@@ -15,6 +15,7 @@
 // boot-reject: FPU-SPY dirty
 // boot-reject: FPU-SECRET corrupted
 // boot-reject: PANIC
+// boot-reject: FPU-SPY cpuid
 // boot-timeout: 240
 system "fpu_isolation" {
 	platform { cpus 1; memory 64M; iommu optional; }
