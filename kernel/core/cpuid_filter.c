@@ -13,6 +13,11 @@
 #define L1_ECX_PDCM    (1u << 15)
 #define L1_ECX_X2APIC  (1u << 21)
 #define L1_ECX_TSC_DL  (1u << 24)
+#define L1_ECX_FMA     (1u << 12)
+#define L1_ECX_XSAVE   (1u << 26)
+#define L1_ECX_OSXSAVE (1u << 27)
+#define L1_ECX_AVX     (1u << 28)
+#define L1_ECX_F16C    (1u << 29)
 #define L1_ECX_HV      (1u << 31)
 #define L1_EDX_MCE     (1u << 7)
 #define L1_EDX_MTRR    (1u << 12)
@@ -23,12 +28,30 @@
 #define E1_ECX_SVM  (1u << 2)
 #define E1_ECX_SKIN (1u << 12)
 #define E1_ECX_WDT  (1u << 13)
+#define E1_ECX_XOP  (1u << 11)
+#define E1_ECX_FMA4 (1u << 16)
+/* Leaf 7 subleaf 0: everything that needs YMM/ZMM/opmask/tile or PKRU
+ * state (Intel SDM vol. 2A Table 3-8; AMD CPUID spec #25481). */
+#define L7_EBX_AVX_STATE                                                       \
+	((1u << 5) /* AVX2 */ | (1u << 16) /* AVX512F */ |                     \
+	 (1u << 17) /* DQ */ | (1u << 21) /* IFMA */ | (1u << 26) /* PF */ |   \
+	 (1u << 27) /* ER */ | (1u << 28) /* CD */ | (1u << 30) /* BW */ |     \
+	 (1u << 31) /* VL */)
+#define L7_ECX_AVX_STATE                                                       \
+	((1u << 1) /* VBMI */ | (1u << 3) /* PKU */ | (1u << 4) /* OSPKE */ |  \
+	 (1u << 6) /* VBMI2 */ | (1u << 9) /* VAES */ |                        \
+	 (1u << 10) /* VPCLMULQDQ */ | (1u << 11) /* VNNI */ |                 \
+	 (1u << 12) /* BITALG */ | (1u << 14) /* VPOPCNTDQ */)
+#define L7_EDX_AVX_STATE                                                       \
+	((1u << 2) /* 4VNNIW */ | (1u << 3) /* 4FMAPS */ |                     \
+	 (1u << 8) /* VP2INTERSECT */ | (1u << 22) /* AMX-BF16 */ |            \
+	 (1u << 23) /* AVX512-FP16 */ | (1u << 24) /* AMX-TILE */ |            \
+	 (1u << 25) /* AMX-INT8 */)
 
 #define HV_LEAF_BASE 0x40000000u
 
 void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 {
-	(void)subleaf;
 	switch (leaf) {
 	case 1:
 		/* APIC ID 0, one logical CPU: the domain sees one vCPU. */
@@ -40,10 +63,27 @@ void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 		 * hypervisor is present. */
 		r[2] &= ~(L1_ECX_MONITOR | L1_ECX_VMX | L1_ECX_SMX |
 			  L1_ECX_PDCM | L1_ECX_X2APIC | L1_ECX_TSC_DL);
+		/* No XSAVE and nothing needing state beyond FXSAVE's: the
+		 * kernel switches only x87/SSE between domains and pins
+		 * XCR0 to x87|SSE (ksh/fpu.h; SDM vol. 1 13.2). */
+		r[2] &= ~(L1_ECX_XSAVE | L1_ECX_OSXSAVE | L1_ECX_AVX |
+			  L1_ECX_F16C | L1_ECX_FMA);
 		r[2] |= L1_ECX_HV;
 		r[3] &= ~(L1_EDX_MCE | L1_EDX_MCA | L1_EDX_MTRR | L1_EDX_ACPI |
 			  L1_EDX_HTT);
 		break;
+	case 7: /* structured extended features */
+		if (subleaf == 0) {
+			r[1] &= ~L7_EBX_AVX_STATE;
+			r[2] &= ~L7_ECX_AVX_STATE;
+			r[3] &= ~L7_EDX_AVX_STATE;
+		} else {
+			/* Subleaf 1 and up: AVX-VNNI, AVX512-BF16 and later
+			 * extensions; none is virtualized. */
+			r[0] = r[1] = r[2] = r[3] = 0;
+		}
+		break;
+	case 0xD:  /* XSAVE state components: XSAVE is hidden */
 	case 5:	   /* MONITOR/MWAIT */
 	case 6:	   /* thermal and power */
 	case 0xA:  /* architectural performance monitoring */
@@ -60,7 +100,9 @@ void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 		r[3] = 0x68734B68; /* "hKsh" */
 		break;
 	case 0x80000001:
-		r[2] &= ~(E1_ECX_SVM | E1_ECX_SKIN | E1_ECX_WDT);
+		/* XOP and FMA4 are VEX-style encodings on YMM state. */
+		r[2] &= ~(E1_ECX_SVM | E1_ECX_SKIN | E1_ECX_WDT | E1_ECX_XOP |
+			  E1_ECX_FMA4);
 		break;
 	case 0x8000000A: /* SVM features: not nested */
 		r[0] = r[1] = r[2] = r[3] = 0;

@@ -97,6 +97,9 @@ static void dom_setup(struct boot_info *bi, struct domain *d)
 		return;
 	}
 	d->vcpu.dom = d;
+	/* A new domain starts from the reset x87/SSE state, never what
+	 * the firmware or another domain left in the registers. */
+	fpu_area_reset(&d->vcpu.fpu);
 	rc = vcpu_ops->vcpu_init(&d->vcpu, &bd->start, d->npt.root_hpa);
 	d->kmem_pages = (kernel_pool.used - before) / KPAGE_SIZE;
 	if (rc != 0) {

@@ -11,6 +11,7 @@
 #include <arch/arch.h>
 #include <ksh/domain.h>
 #include <ksh/exit.h>
+#include <ksh/fpu.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
 #include <ksh/sched.h>
@@ -86,6 +87,8 @@ static void run_frame(struct domain *d, uint64_t end_ns)
 			continue;
 		}
 		arch_timer_arm(until > now ? until - now : 1);
+		/* Its own x87/SSE registers, never the last domain's. */
+		fpu_switch_to(v);
 		vcpu_ops->run(v, &e);
 		a = exit_handle(v, &e);
 		if (a == EXIT_PREEMPT)

@@ -18,6 +18,9 @@ int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why)
 	if (gdt_init(pool, why) != 0)
 		return -1;
 	idt_init();
+	/* Before any vendor code reads CR0/CR4 into its host state. */
+	if (arch_fpu_init(why) != 0)
+		return -1;
 	if (paging_init(pool, bi->max_phys, why) != 0)
 		return -1;
 	kprintf("ksh: own GDT/TSS, IDT and page tables (identity map to "

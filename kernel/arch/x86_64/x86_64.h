@@ -28,6 +28,8 @@ int gdt_init(struct kpool *pool, const char **why);
 void idt_init(void);
 int paging_init(struct kpool *pool, uint64_t max_phys, const char **why);
 int timer_init(const char **why);
+/* Host CR0/CR4/XCR0 set up for the per-vCPU x87/SSE switch (fpu.c). */
+int arch_fpu_init(const char **why);
 void timer_interrupt(void);
 
 /* isr.S / entry.S */

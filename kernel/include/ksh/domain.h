@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include <arch/vcpu.h>
+#include <ksh/fpu.h>
 #include <ksh/npt.h>
 #include <ksh/tables.h>
 
@@ -33,6 +34,9 @@ struct vcpu {
 	bool tlb_flush;	       /* flush this tag's TLB at the next entry */
 	uint64_t exits;	       /* exits handled, for the log */
 	uint64_t hypercalls;
+	/* x87/SSE registers while another vCPU runs (ksh/fpu.h); counted
+	 * in the domain array's pool pages. */
+	struct fpu_area fpu;
 };
 
 #define DOM_LINE_MAX 160 /* console line buffer per domain */

@@ -1,0 +1,27 @@
+// x87/SSE state is per vCPU: fpu_secret keeps a pattern in xmm0-xmm15,
+// ST(0) and MXCSR while fpu_spy, in another domain, reads those registers
+// on every slice and overwrites them. Without the kernel's FXSAVE/FXRSTOR
+// switch (ksh/fpu.h) the spy sees the pattern and the secret sees the
+// spy's values. The spy's first read also checks a fresh domain starts
+// from the reset state.
+// boot-see: ksh: FPU: x87/SSE state switched per vCPU
+// boot-see: [secret] FPU-SECRET loaded
+// boot-see: [spy] FPU-SPY clean after 15 slices
+// boot-see: [secret] FPU-SECRET intact after 40 rounds
+// boot-see: ksh: domain spy exited with status 0
+// boot-see: ksh: domain secret exited with status 0
+// boot-expect: ksh: no domain left to run: stopping
+// boot-reject: FPU-SPY leak
+// boot-reject: FPU-SPY dirty
+// boot-reject: FPU-SECRET corrupted
+// boot-reject: PANIC
+// boot-reject: FPU-SPY cpuid
+// boot-timeout: 240
+system "fpu_isolation" {
+	platform { cpus 1; memory 64M; iommu optional; }
+	schedule { major 40ms; cpu 0 { secret 20ms; spy 20ms; } }
+}
+level low;
+type t;
+domain secret : native "fpu_secret.elf" { memory 2M; type t; level low; }
+domain spy : native "fpu_spy.elf" { memory 2M; type t; level low; }

@@ -1,0 +1,30 @@
+// As fpu_isolation.ksh, on a CPU model with XSAVE and AVX (QEMU -cpu max):
+// the host pins XCR0 to x87|SSE and guests are not shown XSAVE/AVX.
+// x87/SSE state is per vCPU: fpu_secret keeps a pattern in xmm0-xmm15,
+// ST(0) and MXCSR while fpu_spy, in another domain, reads those registers
+// on every slice and overwrites them. Without the kernel's FXSAVE/FXRSTOR
+// switch (ksh/fpu.h) the spy sees the pattern and the secret sees the
+// spy's values. The spy's first read also checks a fresh domain starts
+// from the reset state.
+// boot-see: ksh: FPU: x87/SSE state switched per vCPU (FXSAVE), XCR0 pinned to x87|SSE
+// boot-see: [secret] FPU-SECRET loaded
+// boot-see: [spy] FPU-SPY clean after 15 slices
+// boot-see: [secret] FPU-SECRET intact after 40 rounds
+// boot-see: ksh: domain spy exited with status 0
+// boot-see: ksh: domain secret exited with status 0
+// boot-expect: ksh: no domain left to run: stopping
+// boot-reject: FPU-SPY leak
+// boot-reject: FPU-SPY dirty
+// boot-reject: FPU-SECRET corrupted
+// boot-reject: PANIC
+// boot-reject: FPU-SPY cpuid
+// boot-cpu: max,+svm,+npt
+// boot-timeout: 240
+system "fpu_isolation_xsave" {
+	platform { cpus 1; memory 64M; iommu optional; }
+	schedule { major 40ms; cpu 0 { secret 20ms; spy 20ms; } }
+}
+level low;
+type t;
+domain secret : native "fpu_secret.elf" { memory 2M; type t; level low; }
+domain spy : native "fpu_spy.elf" { memory 2M; type t; level low; }
