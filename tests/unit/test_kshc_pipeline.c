@@ -7,43 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kshc.h"
-
-static char *diag_text;
-static size_t diag_len;
-
-/* Runs the whole pipeline on @src; diagnostics go to diag_text. */
-static int compile_str(struct kshc *k, const char *src)
-{
-	static const char *libs[] = {"tests/kshc/payloads"};
-
-	kshc_init(k);
-	k->diags.out = open_memstream(&diag_text, &diag_len);
-	k->lib_dirs = libs;
-	k->n_lib_dirs = 1;
-	ksh_parse_memory(k, "t.ksh", src, strlen(src));
-	if (k->diags.errors == 0)
-		ksh_resolve(k);
-	if (k->diags.errors == 0) {
-		ksh_payloads(k);
-		ksh_run_checks(k);
-	}
-	if (k->diags.errors == 0) {
-		ksh_layout(k);
-		ksh_policy(k);
-		ksh_finish_tables(k);
-		ksh_run_post_checks(k);
-	}
-	fclose(k->diags.out);
-	return k->diags.errors;
-}
-
-static void done(struct kshc *k)
-{
-	kshc_fini(k);
-	free(diag_text);
-	diag_text = NULL;
-}
+#include "../kshc/harness.h"
 
 static const char hello[] =
     "system \"t\" { platform { cpus 1; memory 64M; }\n"
@@ -59,7 +23,7 @@ Test(kshc_pipeline, hello_tables_validate)
 	struct kshc k;
 	const char *err = NULL;
 
-	cr_assert_eq(compile_str(&k, hello), 0, "%s", diag_text);
+	cr_assert_eq(kh_compile(&k, hello), 0, "%s", kh_diags);
 	cr_assert_eq(ksh_tables_validate(&k.out.t, &err), 0, "%s", err);
 	cr_assert_eq(k.out.t.n_domains, 2);
 	/* a: RAM + window; b: RAM + window */
@@ -67,7 +31,7 @@ Test(kshc_pipeline, hello_tables_validate)
 	cr_assert_eq(k.out.t.n_decisions, 4); /* 2 endpoints x 2 methods */
 	cr_assert_eq(k.out.t.decisions[0].flags, KSH_DEC_ALLOW);
 	cr_assert_eq(k.out.t.decisions[1].flags, 0); /* n: no rule */
-	done(&k);
+	kh_done(&k);
 }
 
 Test(kshc_pipeline, layout_places_windows_above_ram)
@@ -75,7 +39,7 @@ Test(kshc_pipeline, layout_places_windows_above_ram)
 	struct kshc k;
 	const struct ksh_mapping *m;
 
-	cr_assert_eq(compile_str(&k, hello), 0, "%s", diag_text);
+	cr_assert_eq(kh_compile(&k, hello), 0, "%s", kh_diags);
 	/* 3 MiB window: not a 2 MiB multiple, so 4 KiB alignment at
 	 * align_up(2 MiB, 1 GiB) in a, and writer rights. */
 	m = &k.out.t.mappings[k.out.t.domains[0].first_mapping + 1];
@@ -88,7 +52,7 @@ Test(kshc_pipeline, layout_places_windows_above_ram)
 	cr_assert_eq(k.out.t.memobjs[2].kind, KSH_MEMOBJ_QUEUE);
 	cr_assert_eq(k.out.t.memobjs[2].size,
 		     16 * 4160 + 0x1000 - (16 * 4160) % 0x1000);
-	done(&k);
+	kh_done(&k);
 }
 
 Test(kshc_pipeline, schedule_filled_with_idle)
@@ -99,25 +63,24 @@ Test(kshc_pipeline, schedule_filled_with_idle)
 	    "  schedule { major 10ms; cpu 0 { a 3ms; } } }\n"
 	    "domain a : native \"hello.elf\" { memory 2M; }\n";
 
-	cr_assert_eq(compile_str(&k, src), 0, "%s", diag_text);
+	cr_assert_eq(kh_compile(&k, src), 0, "%s", kh_diags);
 	cr_assert_eq(k.out.t.n_frames, 3);
 	cr_assert_eq(k.out.t.frames[1].domain, KSH_IDLE);
 	cr_assert_eq(k.out.t.frames[1].start_ns, 3000000);
 	cr_assert_eq(k.out.t.frames[1].length_ns, 7000000);
 	cr_assert_eq(k.out.t.frames[2].cpu, 1);
 	cr_assert_eq(k.out.t.frames[2].length_ns, 10000000);
-	done(&k);
+	kh_done(&k);
 }
 
 Test(kshc_pipeline, syntax_errors_all_reported)
 {
 	struct kshc k;
 
-	cr_assert_eq(compile_str(&k, "domain a : native { memory ; }\n"
-				     "type t;\ntype ;\n"),
-		     2, "%s", diag_text);
-	cr_assert(strstr(diag_text, "t.ksh:1:"), "%s", diag_text);
-	cr_assert(strstr(diag_text, "t.ksh:3:6: error[syntax]"), "%s",
-		  diag_text);
-	done(&k);
+	cr_assert_eq(kh_compile(&k, "domain a : native { memory ; }\n"
+				    "type t;\ntype ;\n"),
+		     2, "%s", kh_diags);
+	cr_assert(strstr(kh_diags, "t.ksh:1:"), "%s", kh_diags);
+	cr_assert(strstr(kh_diags, "t.ksh:3:6: error[syntax]"), "%s", kh_diags);
+	kh_done(&k);
 }
