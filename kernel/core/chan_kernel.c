@@ -49,3 +49,30 @@ int64_t chan_kernel_hcall(struct domain *d, const struct hc_call *call)
 {
 	return chan_hcall(&chan_sys, d->id, call, arch_time_ns());
 }
+
+bool chan_kernel_parked(const struct domain *d)
+{
+	return chan_waiting(&chan_sys, d->id);
+}
+
+bool chan_kernel_resume(struct domain *d, uint64_t *wake_ns)
+{
+	int64_t ret;
+
+	if (!chan_waiting(&chan_sys, d->id))
+		return true;
+	if (chan_wait_poll(&chan_sys, d->id, arch_time_ns(), &ret)) {
+		/* The vendor loads RAX from here at the next entry; RIP is
+		 * already past the hypercall instruction. */
+		d->vcpu.regs.rax = (uint64_t)ret;
+		return true;
+	}
+	*wake_ns = chan_wait_deadline(&chan_sys, d->id);
+	return false;
+}
+
+void chan_kernel_set_notify(chan_kernel_notify_fn *fn, void *ctx)
+{
+	chan_sys.notify = fn;
+	chan_sys.notify_ctx = ctx;
+}
