@@ -44,8 +44,8 @@ int main(const struct ksh_native_info *info)
 					   STREAM_WINDOW_LEN),
 		      0);
 	while (off < STREAM_BYTES) {
-		int64_t n = ksh_ring_recv(&r, buf, sizeof(buf), 1, WAIT_NS,
-					  &waits);
+		int64_t n =
+		    ksh_ring_recv(&r, buf, sizeof(buf), 1, WAIT_NS, &waits);
 
 		if (n < 0) {
 			KSH_EXPECT_EQ("record", n, 0);

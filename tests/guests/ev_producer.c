@@ -31,8 +31,7 @@ static void drain(uint64_t *acked)
 	uint64_t pos;
 	uint32_t m;
 
-	while (ksh_hc_chan_recv(H_CREDIT, &pos, sizeof(pos), &m) ==
-	       sizeof(pos))
+	while (ksh_hc_chan_recv(H_CREDIT, &pos, sizeof(pos), &m) == sizeof(pos))
 		if (pos > *acked)
 			*acked = pos;
 }

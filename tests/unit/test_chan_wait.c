@@ -62,14 +62,15 @@ Test(chan_wait, signal_wakes_a_parked_waiter)
 	/* nothing yet, before the deadline: stays parked */
 	cr_assert(!chan_wait_poll(&f->sys, FX_KEYSTORE, 500, &ret));
 	cr_assert_eq(ret, 12345);
-	cr_assert_eq(call_at(f, FX_CLIENT, 600, KSH_HC_EVENT_SIGNAL, 0, 0, 0, 0),
-		     0);
+	cr_assert_eq(
+	    call_at(f, FX_CLIENT, 600, KSH_HC_EVENT_SIGNAL, 0, 0, 0, 0), 0);
 	cr_assert(chan_wait_poll(&f->sys, FX_KEYSTORE, 700, &ret));
 	cr_assert_eq(ret, 1);
 	cr_assert(!chan_waiting(&f->sys, FX_KEYSTORE));
 	/* the event was consumed by the completed wait */
-	cr_assert_eq(call_at(f, FX_KEYSTORE, 800, KSH_HC_EVENT_WAIT, 1, 0, 0, 0),
-		     -KSH_EAGAIN);
+	cr_assert_eq(
+	    call_at(f, FX_KEYSTORE, 800, KSH_HC_EVENT_WAIT, 1, 0, 0, 0),
+	    -KSH_EAGAIN);
 }
 
 Test(chan_wait, deadline_ends_the_wait_with_eagain)
@@ -153,27 +154,27 @@ Test(chan_wait, message_wakes_a_blocked_receiver)
 		     CHAN_NO_DEADLINE);
 	cr_assert(!chan_wait_poll(&f->sys, FX_KEYSTORE, 20, &ret));
 	memcpy(fx_ram(f, FX_CLIENT, 0x100), "wake", 4);
-	cr_assert_eq(call_at(f, FX_CLIENT, 30, KSH_HC_CHAN_SEND, 0, FX_UNLOCK,
-			     0x100, 4),
-		     0);
+	cr_assert_eq(
+	    call_at(f, FX_CLIENT, 30, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0x100, 4),
+	    0);
 	cr_assert(chan_wait_poll(&f->sys, FX_KEYSTORE, 40, &ret));
 	cr_assert_eq(ret, 4);
 	cr_assert_eq(memcmp(fx_ram(f, FX_KEYSTORE, 0x200), "wake", 4), 0);
 	memcpy(&method, fx_ram(f, FX_KEYSTORE, 0x300), 4);
 	cr_assert_eq(method, FX_UNLOCK);
 	/* taken: the queue is empty again */
-	cr_assert_eq(call_at(f, FX_KEYSTORE, 50, KSH_HC_CHAN_RECV, 0, 0x200, 64,
-			     0),
-		     -KSH_EAGAIN);
+	cr_assert_eq(
+	    call_at(f, FX_KEYSTORE, 50, KSH_HC_CHAN_RECV, 0, 0x200, 64, 0),
+	    -KSH_EAGAIN);
 }
 
 Test(chan_wait, queued_message_is_received_at_once)
 {
 	struct fx *f = fx_new();
 
-	cr_assert_eq(call_at(f, FX_CLIENT, 30, KSH_HC_CHAN_SEND, 0, FX_UNLOCK,
-			     0x100, 3),
-		     0);
+	cr_assert_eq(
+	    call_at(f, FX_CLIENT, 30, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0x100, 3),
+	    0);
 	cr_assert_eq(call_at(f, FX_KEYSTORE, 31, KSH_HC_CHAN_RECV,
 			     0 | KSH_RECV_WAIT, 0x200, 64, 0),
 		     3);
@@ -227,9 +228,8 @@ Test(chan_wait, too_long_message_ends_the_wait_with_e2big)
 	cr_assert(chan_wait_poll(&f->sys, FX_KEYSTORE, 30, &ret));
 	cr_assert_eq(ret, -KSH_E2BIG);
 	/* and the message stays queued for a bigger buffer */
-	cr_assert_eq(call_at(f, FX_KEYSTORE, 40, KSH_HC_CHAN_RECV, 0, 0x200, 64,
-			     0),
-		     8);
+	cr_assert_eq(
+	    call_at(f, FX_KEYSTORE, 40, KSH_HC_CHAN_RECV, 0, 0x200, 64, 0), 8);
 }
 
 Test(chan_wait, state_for_every_domain_fits_the_fixture)
