@@ -8,6 +8,7 @@
  * KSH_DOMF_FAULT_ON_VIOLATION, injects #GP(0) into it instead).
  */
 #include <arch/arch.h>
+#include <ksh/chan_dev.h>
 #include <ksh/cpuid_filter.h>
 #include <ksh/domain.h>
 #include <ksh/exit.h>
@@ -144,6 +145,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			return vdom_msr(v, e);
 		if (e->reason == VMEXIT_DR)
 			return vdom_dr(v, e);
+		if (e->reason == VMEXIT_NPF && chan_dev_npf(v, e))
+			return EXIT_RESUME;
 	}
 	switch (e->reason) {
 	case VMEXIT_INTR:

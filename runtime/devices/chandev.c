@@ -76,8 +76,8 @@ static void update_irq(struct vchan *c)
 	if (l.tx)
 		src |= KSH_CHANDEV_ST_TX;
 	pending = (src & c->irq_mask) != 0;
-	level = pending &&
-		!(vpci_cfg_command(&c->pci.cfg) & VPCI_CMD_INTX_DISABLE);
+	level =
+	    pending && !(vpci_cfg_command(&c->pci.cfg) & VPCI_CMD_INTX_DISABLE);
 	if (pending)
 		c->pci.cfg.data[CFG_STATUS_LO] |= VPCI_STATUS_INTX;
 	else

@@ -144,7 +144,8 @@ static const struct vchan_backend fc_be = {
 static void fc_setup(uint8_t sel)
 {
 	struct vchan_config cfg = {
-	    .kind = sel & 1 ? KSH_CHANDEV_KIND_MEMORY : KSH_CHANDEV_KIND_MESSAGE,
+	    .kind =
+		sel & 1 ? KSH_CHANDEV_KIND_MEMORY : KSH_CHANDEV_KIND_MESSAGE,
 	    .role = sel & 1 ? 1u + (sel >> 1 & 1) : 3u + (sel >> 1 & 1),
 	    .n_methods = sel & 1 ? 0 : 3,
 	    .max_msg = 4096,
@@ -198,7 +199,8 @@ static void fc_check(void)
 			continue;
 		}
 		vpci_cfg_bar_range(&c->pci.cfg, b, &r, VDEV_SZ_ALL);
-		FC_CHECK(fc.placed[b] == 0 || (r.len && fc.placed[b] == r.base));
+		FC_CHECK(fc.placed[b] == 0 ||
+			 (r.len && fc.placed[b] == r.base));
 	}
 }
 

@@ -22,7 +22,7 @@ static struct vchan ch;
 
 /* The fake kernel behind the device. */
 static struct {
-	int rc;	       /* what the next command returns */
+	int rc; /* what the next command returns */
 	uint32_t sent_method, sent_len;
 	unsigned int sends, recvs, signals, places;
 	uint32_t rx_method, rx_len;
@@ -448,4 +448,17 @@ Test(dev_chan, refused_placement_counted)
 	be.refuse_place = 0;
 	cfg_write(0x14, 4, BAR1 + 0x10000);
 	cr_expect_eq(be.placed[1], BAR1 + 0x10000);
+}
+
+Test(dev_chan, refresh_follows_room_made_by_the_peer)
+{
+	make_sender();
+	wr(KSH_CHANDEV_IRQ_MASK, KSH_CHANDEV_ST_TX);
+	cr_expect_not(t.level[IRQ], "queue full");
+	be.live.tx = true; /* the receiver took a message */
+	cr_expect_not(t.level[IRQ], "nothing re-evaluated yet");
+	vchan_refresh(&ch);
+	cr_expect(t.level[IRQ]);
+	cr_expect_eq(rd(KSH_CHANDEV_STATUS),
+		     KSH_CHANDEV_ST_TX | KSH_CHANDEV_ST_IRQ);
 }
