@@ -39,6 +39,8 @@
  *    only for domains with KSH_DOMF_AUDIT_READER; others get EPERM,
  *    itself audited.
  */
+#include <stddef.h>
+
 #include <ksh/chan.h>
 #include <ksh/gmap.h>
 
@@ -140,6 +142,7 @@ struct ctx {
 	uint32_t dom;
 	const struct hc_call *call;
 	uint64_t now;
+	struct chan_kbuf *kb; /* buffer addresses are offsets into it */
 	bool may_park; /* false when chan_wait_poll retries a parked call */
 };
 
@@ -155,21 +158,38 @@ static int64_t park(const struct ctx *x, uint64_t deadline)
 	return CHAN_HC_PARKED;
 }
 
-/* The receiver of message channel ch (kshc gives each exactly one). */
-static uint32_t receiver_of(const struct ksh_tables *t, uint32_t ch)
+/* The caller's buffer: guest memory checked against its mappings, or
+ * the kernel buffer standing in for it, bounds-checked. */
+static int buf_check(const struct ctx *x, uint64_t addr, uint64_t len,
+		     uint32_t rights)
 {
-	for (uint32_t i = 0; i < t->n_endpoints; i++)
-		if (t->endpoints[i].channel == ch &&
-		    t->endpoints[i].role == KSH_ROLE_RECEIVER)
-			return t->endpoints[i].domain;
-	return KSH_NONE;
+	if (x->kb == NULL)
+		return gmap_check(x->s->t, x->dom, addr, len, rights);
+	return addr <= x->kb->size && len <= x->kb->size - addr ? 0
+								: -KSH_EFAULT;
 }
 
-static void note(const struct chan_sys *s, uint32_t dom, uint32_t what,
-		 uint32_t index)
+static void buf_copy(const struct ctx *x, uint64_t addr, void *buf,
+		     uint64_t len, bool to_guest)
 {
-	if (s->notify != NULL && dom != KSH_NONE)
-		s->notify(s->notify_ctx, dom, what, index);
+	uint8_t *p = buf;
+
+	if (x->kb == NULL) {
+		guest_copy(x->s, x->dom, addr, buf, len, to_guest);
+		return;
+	}
+	for (uint64_t i = 0; i < len; i++) {
+		if (to_guest)
+			x->kb->data[addr + i] = p[i];
+		else
+			p[i] = x->kb->data[addr + i];
+	}
+}
+
+static void notify(const struct ctx *x, enum chan_notify what, uint32_t index)
+{
+	if (x->s->notify != NULL)
+		x->s->notify(x->s->notify_ctx, what, index);
 }
 
 static int64_t finish(const struct ctx *x, const struct pep_verdict *v,
@@ -208,7 +228,7 @@ static int64_t chan_send(const struct ctx *x)
 		return finish(x, &v, m, rc, false);
 	if (len > t->channels[v.channel].size)
 		return finish(x, &v, m, -KSH_E2BIG, false);
-	if (gmap_check(t, x->dom, gpa, len, KSH_R) != 0)
+	if (buf_check(x, gpa, len, KSH_R) != 0)
 		return finish(x, &v, m, -KSH_EFAULT, false);
 	if (chanq_full(x->s, v.channel))
 		return finish(x, &v, m, -KSH_EAGAIN, false);
@@ -217,10 +237,10 @@ static int64_t chan_send(const struct ctx *x)
 	h->method = m;
 	h->len = (uint32_t)len;
 	h->sender = x->dom;
-	guest_copy(x->s, x->dom, gpa, h + 1, len, false);
+	buf_copy(x, gpa, h + 1, len, false);
 	chanq_push(x->s, v.channel);
 	pep_commit(x->s, &v);
-	note(x->s, receiver_of(t, v.channel), CHAN_NOTE_MESSAGE, v.channel);
+	notify(x, CHAN_NOTIFY_MESSAGE, v.channel);
 	return finish(x, &v, m, 0, v.flags & KSH_DEC_AUDIT);
 }
 
@@ -240,8 +260,8 @@ static int64_t chan_recv(const struct ctx *x, bool wait)
 	if (rc != 0)
 		return finish(x, &v, KSH_NONE, rc, false);
 	v.state = x->s->chans[v.channel].state;
-	if (gmap_check(t, x->dom, gpa, len, KSH_R | KSH_W) != 0 ||
-	    (mptr != 0 &&
+	if (buf_check(x, gpa, len, KSH_R | KSH_W) != 0 ||
+	    (mptr != 0 && x->kb == NULL &&
 	     gmap_check(t, x->dom, mptr, sizeof(uint32_t), KSH_R | KSH_W) != 0))
 		return finish(x, &v, KSH_NONE, -KSH_EFAULT, false);
 	if (chanq_empty(x->s, v.channel)) {
@@ -252,12 +272,15 @@ static int64_t chan_recv(const struct ctx *x, bool wait)
 	h = chanq_head(x->s, v.channel);
 	if (h->len > len)
 		return finish(x, &v, h->method, -KSH_E2BIG, false);
-	guest_copy(x->s, x->dom, gpa, h + 1, h->len, true);
-	if (mptr != 0)
+	buf_copy(x, gpa, h + 1, h->len, true);
+	if (mptr != 0 && x->kb != NULL)
+		x->kb->method = h->method;
+	else if (mptr != 0)
 		guest_copy(x->s, x->dom, mptr, &h->method, sizeof(uint32_t),
 			   true);
 	rc = (int)h->len;
 	chanq_pop(x->s, v.channel);
+	notify(x, CHAN_NOTIFY_ROOM, v.channel);
 	return rc;
 }
 
@@ -270,7 +293,7 @@ static int64_t event_signal(const struct ctx *x)
 	if (e == KSH_NONE)
 		return finish(x, &v, KSH_NONE, -KSH_EBADH, false);
 	x->s->ev_pending[e] = 1;
-	note(x->s, x->s->t->events[e].waiter, CHAN_NOTE_EVENT, e);
+	notify(x, CHAN_NOTIFY_EVENT, e);
 	return 0;
 }
 
@@ -346,43 +369,60 @@ static int64_t audit_read_call(const struct ctx *x)
 	return (int64_t)done;
 }
 
-static int64_t dispatch(struct chan_sys *s, uint32_t dom,
-			const struct hc_call *call, uint64_t now_ns,
-			bool may_park)
-{
-	struct ctx x = {s, dom, call, now_ns, may_park};
-
-	switch (call->nr) {
-	case KSH_HC_CHAN_SEND:
-		return chan_send(&x);
-	case KSH_HC_CHAN_RECV: {
-		/* The wait flag off, so the handle is checked (and audited)
-		 * alone; the call parked is the one the guest made. */
-		struct hc_call c = *call;
-		int64_t rc;
-
-		c.arg[0] &= ~KSH_RECV_WAIT;
-		x.call = &c;
-		rc = chan_recv(&x, (call->arg[0] & KSH_RECV_WAIT) != 0);
-		if (rc == CHAN_HC_PARKED)
-			s->waits[dom].arg[0] = call->arg[0];
-		return rc;
-	}
-	case KSH_HC_EVENT_SIGNAL:
-		return event_signal(&x);
-	case KSH_HC_EVENT_WAIT:
-		return event_wait(&x);
-	case KSH_HC_AUDIT_READ:
-		return audit_read_call(&x);
-	default:
-		return -KSH_ENOSYS;
-	}
-}
+static int64_t dispatch(struct ctx *x);
 
 int64_t chan_hcall(struct chan_sys *s, uint32_t dom, const struct hc_call *call,
 		   uint64_t now_ns)
 {
-	return dispatch(s, dom, call, now_ns, true);
+	struct ctx x = {s, dom, call, now_ns, NULL, true};
+
+	return dispatch(&x);
+}
+
+int64_t chan_kbuf_call(struct chan_sys *s, uint32_t dom,
+		       const struct hc_call *call, struct chan_kbuf *kb,
+		       uint64_t now_ns)
+{
+	/* A device command never parks the vCPU: the guest polls STATUS
+	 * or takes the device's interrupt instead. */
+	struct ctx x = {s, dom, call, now_ns, kb, false};
+
+	/* Only the calls whose buffers the channel device stands in for. */
+	if (call->nr != KSH_HC_CHAN_SEND && call->nr != KSH_HC_CHAN_RECV &&
+	    call->nr != KSH_HC_EVENT_SIGNAL)
+		return -KSH_ENOSYS;
+	return dispatch(&x);
+}
+
+static int64_t dispatch(struct ctx *x)
+{
+	switch (x->call->nr) {
+	case KSH_HC_CHAN_SEND:
+		return chan_send(x);
+	case KSH_HC_CHAN_RECV: {
+		/* The wait flag off, so the handle is checked (and audited)
+		 * alone; the call parked is the one the guest made. */
+		const struct hc_call *orig = x->call;
+		struct hc_call c = *orig;
+		int64_t rc;
+
+		c.arg[0] &= ~KSH_RECV_WAIT;
+		x->call = &c;
+		rc = chan_recv(x, (orig->arg[0] & KSH_RECV_WAIT) != 0);
+		x->call = orig;
+		if (rc == CHAN_HC_PARKED)
+			x->s->waits[x->dom].arg[0] = orig->arg[0];
+		return rc;
+	}
+	case KSH_HC_EVENT_SIGNAL:
+		return event_signal(x);
+	case KSH_HC_EVENT_WAIT:
+		return event_wait(x);
+	case KSH_HC_AUDIT_READ:
+		return audit_read_call(x);
+	default:
+		return -KSH_ENOSYS;
+	}
 }
 
 bool chan_waiting(const struct chan_sys *s, uint32_t dom)
@@ -406,7 +446,9 @@ bool chan_wait_poll(struct chan_sys *s, uint32_t dom, uint64_t now_ns,
 		return false;
 	for (int i = 0; i < 4; i++)
 		c.arg[i] = w->arg[i];
-	rc = dispatch(s, dom, &c, now_ns, false);
+	struct ctx x = {s, dom, &c, now_ns, NULL, false};
+
+	rc = dispatch(&x);
 	if (rc == -KSH_EAGAIN && now_ns < w->deadline)
 		return false;
 	w->nr = 0;

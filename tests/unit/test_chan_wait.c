@@ -243,15 +243,14 @@ Test(chan_wait, state_for_every_domain_fits_the_fixture)
 }
 
 struct note_log {
-	uint32_t n, dom[8], what[8], index[8];
+	uint32_t n, what[8], index[8];
 };
 
-static void note_cb(void *ctx, uint32_t dom, uint32_t what, uint32_t index)
+static void note_cb(void *ctx, enum chan_notify what, uint32_t index)
 {
 	struct note_log *l = ctx;
 
 	if (l->n < 8) {
-		l->dom[l->n] = dom;
 		l->what[l->n] = what;
 		l->index[l->n] = index;
 	}
@@ -272,12 +271,10 @@ Test(chan_wait, notify_hook_sees_messages_and_signals)
 	call_at(f, FX_CLIENT, 13, KSH_HC_CHAN_SEND, 0, FX_LOCK, 0x100, 1);
 	call_at(f, FX_INTRUDER, 14, KSH_HC_EVENT_SIGNAL, 0, 0, 0, 0);
 	cr_assert_eq(l.n, 3);
-	cr_assert_eq(l.dom[0], FX_KEYSTORE);
-	cr_assert_eq(l.what[0], CHAN_NOTE_MESSAGE);
+	cr_assert_eq(l.what[0], CHAN_NOTIFY_MESSAGE);
 	cr_assert_eq(l.index[0], 0);
-	cr_assert_eq(l.dom[1], FX_CLIENT);
+	cr_assert_eq(l.what[1], CHAN_NOTIFY_MESSAGE);
 	cr_assert_eq(l.index[1], 1);
-	cr_assert_eq(l.dom[2], FX_KEYSTORE);
-	cr_assert_eq(l.what[2], CHAN_NOTE_EVENT);
+	cr_assert_eq(l.what[2], CHAN_NOTIFY_EVENT);
 	cr_assert_eq(l.index[2], 0);
 }

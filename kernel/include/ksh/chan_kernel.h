@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <ksh/chan.h>
 #include <ksh/hcall.h>
 #include <ksh/tables.h>
 
@@ -23,25 +24,19 @@ void chan_kernel_init(void);
  * must not run until chan_kernel_resume says so. */
 int64_t chan_kernel_hcall(struct domain *d, const struct hc_call *call);
 
+/* A channel device's call for d (chan_kbuf_call): CHAN_SEND, CHAN_RECV
+ * or EVENT_SIGNAL with the message buffer kb. */
+int64_t chan_kernel_kbuf_call(struct domain *d, const struct hc_call *call,
+			      struct chan_kbuf *kb);
+/* Messages queued on channel ch and its flow state (KSH_NONE if none). */
+void chan_kernel_state(uint32_t ch, uint32_t *count, uint32_t *state);
+/* Audits a refused write by d to its read-only mapping of channel ch. */
+void chan_kernel_audit_window(struct domain *d, uint32_t ch, uint32_t handle);
 /* True while d is blocked in EVENT_WAIT or CHAN_RECV with KSH_RECV_WAIT. */
 bool chan_kernel_parked(const struct domain *d);
 /* Whether d may run now: true if it is not blocked, or its blocking call
  * has just completed (its result is then in d's RAX); false while it stays
  * blocked, with *wake_ns the time it times out (~0: never). */
 bool chan_kernel_resume(struct domain *d, uint64_t *wake_ns);
-
-/*
- * "Something arrived" hook for device models (the PCI channel device of
- * Linux domains): fn is called, with ctx, after every accepted CHAN_SEND
- * (what = CHAN_NOTE_MESSAGE, index = channel, dom = its receiver) and
- * EVENT_SIGNAL (CHAN_NOTE_EVENT, index = event, dom = its waiter), from
- * inside the sender's hypercall. It may latch state and raise a virtual
- * interrupt; it must not call back into the channel code. One hook; a
- * second registration replaces the first. Blocked native domains need no
- * hook: the scheduler retries their call (chan_kernel_resume).
- */
-typedef void chan_kernel_notify_fn(void *ctx, uint32_t dom, uint32_t what,
-				   uint32_t index);
-void chan_kernel_set_notify(chan_kernel_notify_fn *fn, void *ctx);
 
 #endif /* KSH_CHAN_KERNEL_H */
