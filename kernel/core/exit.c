@@ -208,6 +208,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			return vdom_dr(v, e);
 		if (e->reason == VMEXIT_NPF && chan_dev_npf(v, e))
 			return EXIT_RESUME;
+		if (e->reason == VMEXIT_SHUTDOWN)
+			return vdom_shutdown(v, e);
 	}
 	switch (e->reason) {
 	case VMEXIT_INTR:
