@@ -29,6 +29,8 @@
  *    only for domains with KSH_DOMF_AUDIT_READER; others get EPERM,
  *    itself audited.
  */
+#include <stddef.h>
+
 #include <ksh/chan.h>
 #include <ksh/gmap.h>
 
@@ -124,7 +126,42 @@ struct ctx {
 	uint32_t dom;
 	const struct hc_call *call;
 	uint64_t now;
+	struct chan_kbuf *kb; /* buffer addresses are offsets into it */
 };
+
+/* The caller's buffer: guest memory checked against its mappings, or
+ * the kernel buffer standing in for it, bounds-checked. */
+static int buf_check(const struct ctx *x, uint64_t addr, uint64_t len,
+		     uint32_t rights)
+{
+	if (x->kb == NULL)
+		return gmap_check(x->s->t, x->dom, addr, len, rights);
+	return addr <= x->kb->size && len <= x->kb->size - addr ? 0
+								: -KSH_EFAULT;
+}
+
+static void buf_copy(const struct ctx *x, uint64_t addr, void *buf,
+		     uint64_t len, bool to_guest)
+{
+	uint8_t *p = buf;
+
+	if (x->kb == NULL) {
+		guest_copy(x->s, x->dom, addr, buf, len, to_guest);
+		return;
+	}
+	for (uint64_t i = 0; i < len; i++) {
+		if (to_guest)
+			x->kb->data[addr + i] = p[i];
+		else
+			p[i] = x->kb->data[addr + i];
+	}
+}
+
+static void notify(const struct ctx *x, enum chan_notify what, uint32_t index)
+{
+	if (x->s->notify != NULL)
+		x->s->notify(x->s->notify_ctx, what, index);
+}
 
 static int64_t finish(const struct ctx *x, const struct pep_verdict *v,
 		      uint32_t method, int64_t rc, bool audit_grant)
@@ -162,7 +199,7 @@ static int64_t chan_send(const struct ctx *x)
 		return finish(x, &v, m, rc, false);
 	if (len > t->channels[v.channel].size)
 		return finish(x, &v, m, -KSH_E2BIG, false);
-	if (gmap_check(t, x->dom, gpa, len, KSH_R) != 0)
+	if (buf_check(x, gpa, len, KSH_R) != 0)
 		return finish(x, &v, m, -KSH_EFAULT, false);
 	if (chanq_full(x->s, v.channel))
 		return finish(x, &v, m, -KSH_EAGAIN, false);
@@ -171,9 +208,10 @@ static int64_t chan_send(const struct ctx *x)
 	h->method = m;
 	h->len = (uint32_t)len;
 	h->sender = x->dom;
-	guest_copy(x->s, x->dom, gpa, h + 1, len, false);
+	buf_copy(x, gpa, h + 1, len, false);
 	chanq_push(x->s, v.channel);
 	pep_commit(x->s, &v);
+	notify(x, CHAN_NOTIFY_MESSAGE, v.channel);
 	return finish(x, &v, m, 0, v.flags & KSH_DEC_AUDIT);
 }
 
@@ -193,8 +231,8 @@ static int64_t chan_recv(const struct ctx *x)
 	if (rc != 0)
 		return finish(x, &v, KSH_NONE, rc, false);
 	v.state = x->s->chans[v.channel].state;
-	if (gmap_check(t, x->dom, gpa, len, KSH_R | KSH_W) != 0 ||
-	    (mptr != 0 &&
+	if (buf_check(x, gpa, len, KSH_R | KSH_W) != 0 ||
+	    (mptr != 0 && x->kb == NULL &&
 	     gmap_check(t, x->dom, mptr, sizeof(uint32_t), KSH_R | KSH_W) != 0))
 		return finish(x, &v, KSH_NONE, -KSH_EFAULT, false);
 	if (chanq_empty(x->s, v.channel))
@@ -202,12 +240,15 @@ static int64_t chan_recv(const struct ctx *x)
 	h = chanq_head(x->s, v.channel);
 	if (h->len > len)
 		return finish(x, &v, h->method, -KSH_E2BIG, false);
-	guest_copy(x->s, x->dom, gpa, h + 1, h->len, true);
-	if (mptr != 0)
+	buf_copy(x, gpa, h + 1, h->len, true);
+	if (mptr != 0 && x->kb != NULL)
+		x->kb->method = h->method;
+	else if (mptr != 0)
 		guest_copy(x->s, x->dom, mptr, &h->method, sizeof(uint32_t),
 			   true);
 	rc = (int)h->len;
 	chanq_pop(x->s, v.channel);
+	notify(x, CHAN_NOTIFY_ROOM, v.channel);
 	return rc;
 }
 
@@ -220,6 +261,7 @@ static int64_t event_signal(const struct ctx *x)
 	if (e == KSH_NONE)
 		return finish(x, &v, KSH_NONE, -KSH_EBADH, false);
 	x->s->ev_pending[e] = 1;
+	notify(x, CHAN_NOTIFY_EVENT, e);
 	return 0;
 }
 
@@ -289,22 +331,42 @@ static int64_t audit_read_call(const struct ctx *x)
 	return (int64_t)done;
 }
 
+static int64_t dispatch(const struct ctx *x);
+
 int64_t chan_hcall(struct chan_sys *s, uint32_t dom, const struct hc_call *call,
 		   uint64_t now_ns)
 {
-	struct ctx x = {s, dom, call, now_ns};
+	struct ctx x = {s, dom, call, now_ns, NULL};
 
-	switch (call->nr) {
+	return dispatch(&x);
+}
+
+int64_t chan_kbuf_call(struct chan_sys *s, uint32_t dom,
+		       const struct hc_call *call, struct chan_kbuf *kb,
+		       uint64_t now_ns)
+{
+	struct ctx x = {s, dom, call, now_ns, kb};
+
+	/* Only the calls whose buffers the channel device stands in for. */
+	if (call->nr != KSH_HC_CHAN_SEND && call->nr != KSH_HC_CHAN_RECV &&
+	    call->nr != KSH_HC_EVENT_SIGNAL)
+		return -KSH_ENOSYS;
+	return dispatch(&x);
+}
+
+static int64_t dispatch(const struct ctx *x)
+{
+	switch (x->call->nr) {
 	case KSH_HC_CHAN_SEND:
-		return chan_send(&x);
+		return chan_send(x);
 	case KSH_HC_CHAN_RECV:
-		return chan_recv(&x);
+		return chan_recv(x);
 	case KSH_HC_EVENT_SIGNAL:
-		return event_signal(&x);
+		return event_signal(x);
 	case KSH_HC_EVENT_WAIT:
-		return event_wait(&x);
+		return event_wait(x);
 	case KSH_HC_AUDIT_READ:
-		return audit_read_call(&x);
+		return audit_read_call(x);
 	default:
 		return -KSH_ENOSYS;
 	}

@@ -8,7 +8,9 @@
  * KSH_DOMF_FAULT_ON_VIOLATION, injects #GP(0) into it instead).
  */
 #include <arch/arch.h>
+#include <ksh/chan_dev.h>
 #include <ksh/cpuid_filter.h>
+#include <ksh/cr4_policy.h>
 #include <ksh/domain.h>
 #include <ksh/exit.h>
 #include <ksh/kprintf.h>
@@ -111,6 +113,66 @@ static enum exit_action exit_cpuid(struct vcpu *v, struct vm_exit *e)
 	return EXIT_RESUME;
 }
 
+/* The CR4 bits guests may set: those whose feature the filtered CPUID
+ * shows (ksh/cr4_policy.h). Computed once; the host CPUID is fixed. */
+static uint64_t guest_cr4_allowed(void)
+{
+	static uint64_t allowed;
+	static bool known;
+	uint32_t l1[4], l7[4];
+
+	if (!known) {
+		arch_cpuid(1, 0, l1);
+		cpuid_filter(1, 0, l1);
+		arch_cpuid(0, 0, l7);
+		if (l7[0] >= 7) {
+			arch_cpuid(7, 0, l7);
+			cpuid_filter(7, 0, l7);
+		} else {
+			l7[1] = l7[2] = 0;
+		}
+		allowed = cr4_allowed(&(struct cr4_cpuid){
+		    .l1_ecx = l1[2],
+		    .l1_edx = l1[3],
+		    .l7_ebx = l7[1],
+		    .l7_ecx = l7[2],
+		});
+		known = true;
+	}
+	return allowed;
+}
+
+/* MOV to CR4: what the guest was not offered, or what the CPU itself
+ * would refuse, gets #GP(0) as on a CPU without the feature (SDM vol. 2B
+ * MOV CR, protected-mode exceptions). The guest goes on either way. */
+static enum exit_action exit_cr4(struct vcpu *v, struct vm_exit *e)
+{
+	struct cr4_write w = {
+	    .old = e->u.cr4.old,
+	    .value = e->u.cr4.value,
+	    .cr3 = e->u.cr4.cr3,
+	    .long_mode = e->u.cr4.long_mode,
+	    .cpl = e->cpl,
+	};
+	const char *why = cr4_check(&w, guest_cr4_allowed());
+
+	if (vcpu_ops->set_cr4 == NULL) {
+		dom_stop(v->dom, "CR4 write exit without a vendor handler");
+		return EXIT_STOP;
+	}
+	if (why != NULL) {
+		kprintf("ksh: domain %s: CR4 write %lx refused (%s, "
+			"bits %lx) at rip %lx: #GP injected\n",
+			v->dom->desc->name, w.value, why,
+			w.value & ~guest_cr4_allowed(), e->rip);
+		vcpu_ops->inject(v, VEC_GP, EVENT_EXCEPTION, true, 0);
+		return EXIT_RESUME;
+	}
+	vcpu_ops->set_cr4(v, w.value);
+	advance(v, e);
+	return EXIT_RESUME;
+}
+
 static enum exit_action exit_npf(struct vcpu *v, struct vm_exit *e)
 {
 	char what[112];
@@ -144,6 +206,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			return vdom_msr(v, e);
 		if (e->reason == VMEXIT_DR)
 			return vdom_dr(v, e);
+		if (e->reason == VMEXIT_NPF && chan_dev_npf(v, e))
+			return EXIT_RESUME;
 	}
 	switch (e->reason) {
 	case VMEXIT_INTR:
@@ -161,6 +225,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 		return EXIT_YIELD;
 	case VMEXIT_NPF:
 		return exit_npf(v, e);
+	case VMEXIT_CR4_WRITE:
+		return exit_cr4(v, e);
 	case VMEXIT_MSR_READ:
 	case VMEXIT_MSR_WRITE:
 		ksnprintf(what, sizeof(what), "forbidden MSR %s %x",

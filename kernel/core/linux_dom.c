@@ -15,6 +15,8 @@
  */
 #include <arch/arch.h>
 #include <arch/x86.h>
+#include <ksh/chan_dev.h>
+#include <ksh/console_in.h>
 #include <ksh/domain.h>
 #include <ksh/gmap.h>
 #include <ksh/kmem.h>
@@ -47,6 +49,7 @@ struct vdom {
 	struct vkbc kbc;
 	struct vuart uart[VDOM_MAX_UARTS];
 	struct vuart_chr uart_chr;
+	struct vuart *console; /* the UART granted console input, or NULL */
 	uint32_t n_uart;
 	bool has_pic, has_pit, has_rtc, has_pci;
 	bool halted;	     /* HLT with IF=1: wait for an interrupt */
@@ -75,7 +78,7 @@ uint64_t vdom_pool_pages(const struct ksh_tables *t)
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		if (t->domains[i].kind == KSH_DOMAIN_LINUX)
 			n += pages_for(sizeof(struct vdom));
-	return n;
+	return n + chan_dev_pool_pages(t);
 }
 
 /* ---- services for the models (vdev_env_ops) ---------------------------- */
@@ -184,9 +187,14 @@ static int add_vdev(struct vdom *vd, const struct ksh_vdev *v)
 			return -1;
 		}
 		u = &vd->uart[vd->n_uart++];
-		return attach(vd, v->name, &u->dev,
-			      vuart_init(u, &vd->env, v->port_base, v->irq,
-					 &vd->uart_chr));
+		if (attach(vd, v->name, &u->dev,
+			   vuart_init(u, &vd->env, v->port_base, v->irq,
+				      &vd->uart_chr)) != 0)
+			return -1;
+		if (!(v->flags & KSH_VDEVF_CONSOLE_IN))
+			return 0;
+		vd->console = u;
+		return console_in_grant(u, vd->d, v->name);
 	case KSH_VDEV_PIC:
 		if (vd->has_pic || !fixed_ports(v, 0x20, 2))
 			break;
@@ -222,8 +230,16 @@ static int add_vdev(struct vdom *vd, const struct ksh_vdev *v)
 		vd->has_pci = true;
 		return attach(vd, v->name, &vd->pci.dev,
 			      vpci_host_init(&vd->pci, &vd->env));
+	case KSH_VDEV_CHANNEL:
+		if (!vd->has_pci) {
+			kprintf("ksh: domain %s not started: device %s needs "
+				"a PCI host bridge\n",
+				dn, v->name);
+			return -1;
+		}
+		return chan_dev_add(vd->d, &vd->env, &vd->bus, &vd->pci, v);
 	default:
-		/* NE2000, IDE, AHCI, channel: their ports stay unclaimed
+		/* NE2000, IDE, AHCI: their ports stay unclaimed
 		 * (and are logged when touched). */
 		kprintf("ksh: domain %s: device %s: model not attached to "
 			"Linux domains yet\n",
@@ -264,13 +280,17 @@ int vdom_setup(struct domain *d)
 	vd->uart_chr.tx = uart_tx;
 	vd->uart_chr.opaque = d;
 	vdev_bus_init(&vd->bus, &vd->env);
-	/* The PIC first: the others raise lines on it from their init. */
-	for (int pass = 0; pass < 2; pass++)
+	/* The PIC first: the others raise lines on it from their init;
+	 * channel devices last: they sit on the PCI host bridge. */
+	for (int pass = 0; pass < 3; pass++)
 		for (uint32_t i = 0; i < desc->n_vdevs; i++) {
 			const struct ksh_vdev *v =
 			    &tables->vdevs[desc->first_vdev + i];
+			int want = v->model == KSH_VDEV_PIC	  ? 0
+				   : v->model == KSH_VDEV_CHANNEL ? 2
+								  : 1;
 
-			if ((v->model == KSH_VDEV_PIC) != (pass == 0))
+			if (want != pass)
 				continue;
 			if (add_vdev(vd, v) != 0) {
 				d->vdom = NULL;
@@ -459,6 +479,9 @@ bool vdom_prepare(struct domain *d, uint64_t *deadline)
 	struct vcpu *v = &d->vcpu;
 	uint64_t next;
 
+	/* Typed bytes first, so their interrupt goes in with this entry
+	 * (only the granted UART gets any; ksh/console_in.h). */
+	console_in_feed(vd->console);
 	vdev_bus_tick(&vd->bus);
 	/* The INTA cycle happens only when the vCPU has room for the
 	 * vector: the PIC keeps the request (and its priority order)
@@ -513,4 +536,6 @@ void vdom_report(struct domain *d)
 		d->desc->name, (arch_time_ns() - vd->start_ns) / 1000000, buf,
 		vd->irqs, vd->has_pit ? vd->pit.irq_edges : 0, vd->unclaimed,
 		vd->msr_gp);
+	if (vd->console != NULL)
+		console_in_report();
 }

@@ -250,7 +250,7 @@ static int nh_load(const uint8_t *f, size_t len, const char *name,
 			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (scratch.base == MAP_FAILED)
 		return nh_fail("cannot allocate the loader's RAM buffer");
-	rc = loader_native(&scratch, f, len, id, name, 0, start, &why);
+	rc = loader_native(&scratch, f, len, id, name, NULL, 0, start, &why);
 	if (rc) {
 		nh_say("HARNESS error: loader_native %d: %s\n", rc, why);
 		return 2;

@@ -51,6 +51,13 @@ struct audit_ring {
 	uint64_t repeats;
 };
 
+/* What chan_sys.notify reports, after the call has taken effect. */
+enum chan_notify {
+	CHAN_NOTIFY_MESSAGE = 1, /* a message was queued on channel index */
+	CHAN_NOTIFY_ROOM = 2,	 /* a message was taken off channel index */
+	CHAN_NOTIFY_EVENT = 3,	 /* event index was signalled */
+};
+
 /* Everything the channel code works on. */
 struct chan_sys {
 	const struct ksh_tables *t;
@@ -63,7 +70,16 @@ struct chan_sys {
 	/* Prints one console line (no newline in it). */
 	void (*log)(void *ctx, const char *line);
 	void *log_ctx;
+	/* May be NULL: told of arrivals, departures and signals, so the
+	 * kernel can interrupt the domains that wait for them (the channel
+	 * device of a Linux domain). */
+	void (*notify)(void *ctx, enum chan_notify what, uint32_t index);
+	void *notify_ctx;
 };
+
+/* Audit record `call` of a write to a read-only channel mapping that a
+ * device model catches (not a hypercall number). */
+#define CHAN_AUDIT_WINDOW_WRITE 0x100u
 
 /* Bytes chan_sys_init needs for chans and ev_pending together. */
 uint64_t chan_state_bytes(const struct ksh_tables *t);
@@ -168,5 +184,23 @@ bool chan_hcall_owns(uint64_t nr);
  */
 int64_t chan_hcall(struct chan_sys *s, uint32_t dom, const struct hc_call *call,
 		   uint64_t now_ns);
+
+/*
+ * chan_kbuf_call - the same calls (CHAN_SEND, CHAN_RECV, EVENT_SIGNAL
+ * only; others -KSH_ENOSYS) with the same checks, policy, flow machine
+ * and audit, for a domain whose buffer is a kernel buffer rather than its
+ * RAM (the channel device's message buffer, ksh/chandev_regs.h): buffer
+ * addresses in the call are offsets into kb->data, checked against
+ * kb->size; CHAN_RECV with a non-zero method pointer stores the method in
+ * kb->method.
+ */
+struct chan_kbuf {
+	uint8_t *data;
+	uint64_t size;
+	uint32_t method;
+};
+int64_t chan_kbuf_call(struct chan_sys *s, uint32_t dom,
+		       const struct hc_call *call, struct chan_kbuf *kb,
+		       uint64_t now_ns);
 
 #endif /* KSH_CHAN_H */

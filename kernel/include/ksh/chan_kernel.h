@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include <ksh/chan.h>
 #include <ksh/hcall.h>
 #include <ksh/tables.h>
 
@@ -19,5 +20,14 @@ uint64_t chan_pool_pages(const struct ksh_tables *t);
 void chan_kernel_init(void);
 /* Carries out a channel, event or audit hypercall of d. */
 int64_t chan_kernel_hcall(struct domain *d, const struct hc_call *call);
+
+/* A channel device's call for d (chan_kbuf_call): CHAN_SEND, CHAN_RECV
+ * or EVENT_SIGNAL with the message buffer kb. */
+int64_t chan_kernel_kbuf_call(struct domain *d, const struct hc_call *call,
+			      struct chan_kbuf *kb);
+/* Messages queued on channel ch and its flow state (KSH_NONE if none). */
+void chan_kernel_state(uint32_t ch, uint32_t *count, uint32_t *state);
+/* Audits a refused write by d to its read-only mapping of channel ch. */
+void chan_kernel_audit_window(struct domain *d, uint32_t ch, uint32_t handle);
 
 #endif /* KSH_CHAN_KERNEL_H */
