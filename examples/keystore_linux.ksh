@@ -40,8 +40,8 @@ domain client : linux {
 	device rtc rtc0 { }
 	device pci_host pci0 { }
 	device uart com1 { port 0x3f8; irq 4; }
-	device channel crypto_dev { channel crypto; }
-	device channel reply_dev { channel reply; }
+	device channel crypto_dev { channel crypto; irq 10; }
+	device channel reply_dev { channel reply; irq 11; }
 }
 
 domain keystore : native "ks_keystore.elf" {

@@ -26,3 +26,6 @@ $(KSHCHAN_BIN): $(patsubst %.c,$(BUILD)/host/%.o,$(KSHCHAN_LIB_SRCS) \
 kshchan: $(KSHCHAN_BIN)
 ALL += $(KSHCHAN_BIN)
 SUITES += tap:tests/kshchan/cli.sh:60 tap:tests/kshchan/guest.sh:180
+# The key store with a Linux client (examples/keystore_linux.ksh) under
+# QEMU SVM: Linux boots in about 80 s alone, minutes on a loaded machine.
+SUITES += tap:tests/kshchan/keystore_linux.sh:600

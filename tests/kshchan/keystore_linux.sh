@@ -21,13 +21,16 @@ rm -rf "$dir" && mkdir -p "$dir"
 built=$?
 ok $built "examples/keystore_linux.ksh builds (log $OUT/keystore_linux.build)"
 st=skipped
+start=$SECONDS
 # Linux under TCG: about 80 s alone, minutes on a loaded machine.
 [ $built -eq 0 ] && st=$(chan_boot_until keystore_linux \
 	"${KSH_LINUX_TIMEOUT:-480}" "KSH-RUN-END 4 " "ksh: domain intruder exited")
-# Output of ksh.run N, without the domain prefix.
+echo "# QEMU start to the client's last answer: $((SECONDS - start)) s ($st)"
+# Output of ksh.run N: the client's lines only (other domains print
+# in between), without the domain prefix.
 run_out() {
-	sed -n "/^\[client\] KSH-RUN-BEGIN $1\$/,/^\[client\] KSH-RUN-END $1 /p" \
-		"$L" | sed -e '1d' -e 's/^\[client\] //'
+	grep -a '^\[client\] ' "$L" | sed -e 's/^\[client\] //' |
+		sed -n "/^KSH-RUN-BEGIN $1\$/,/^KSH-RUN-END $1 /p" | sed '1d'
 }
 
 run_out 1 | grep -q ' crypto device=crypto_dev kind=message role=sender max=4096 methods=unlock,sign,lock$' &&
