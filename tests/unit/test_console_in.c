@@ -81,7 +81,8 @@ Test(console_in, other_uart_gets_nothing)
 	guest_enables(&t2);
 	cr_assert_eq(console_ring_grant(&r, &u), 0);
 	cr_assert_eq(console_ring_grant(&r, &other), -1, "one grant only");
-	cr_assert_eq(console_ring_grant(&r, &u), 0, "granting again is a no-op");
+	cr_assert_eq(console_ring_grant(&r, &u), 0,
+		     "granting again is a no-op");
 	put_str("secret");
 	cr_assert_eq(console_ring_deliver(&r, &other), 0);
 	cr_assert_eq(console_ring_deliver(&r, NULL), 0);
