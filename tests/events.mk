@@ -23,3 +23,4 @@ $(GUESTS_DIR)/ev_producer.elf $(GUESTS_DIR)/ev_consumer.elf: \
 
 SUITES += tap:tests/boot/ev_wait.sh:300
 SUITES += tap:tests/boot/ev_stream.sh:300
+BOCHS_SUITES += tap:tests/boot/ev_bochs.sh:1500

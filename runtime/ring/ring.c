@@ -98,14 +98,21 @@ int ksh_ring_write(struct ksh_ring_writer *w, const void *buf, uint32_t len)
 
 	if (len > ksh_ring_max_payload(w->size + KSH_RING_HDR))
 		return KSH_RING_EINVAL;
-	/* (1) Drop the oldest records until this one fits. The lengths are
-	 * read back from the writer's own window, which only it can
-	 * write; every record there was written by this code. */
-	while (w->head + n - tail > w->size) {
+	/* (1) Drop the oldest records until this one fits (n <= size, so
+	 * size - n does not wrap). The lengths are read back from the
+	 * writer's own window, which only its domain can write; should
+	 * that domain have scribbled over its records, a length that
+	 * runs past head drops them all rather than loop or wrap. */
+	while (w->head - tail > w->size - n) {
 		const struct ksh_ring_rec *old =
 		    (const void *)(w->data + tail % w->size);
+		uint64_t step = ksh_ring_rec_bytes(old->len);
 
-		tail += ksh_ring_rec_bytes(old->len);
+		if (step > w->head - tail) {
+			tail = w->head;
+			break;
+		}
+		tail += step;
 	}
 	if (tail != w->tail) {
 		w->tail = tail;

@@ -1,7 +1,20 @@
 // Blocking waits (tests/boot/ev_wait.sh boots it): ev_waiter blocks in a
 // receive and an event wait and is woken by ev_sender; a wait times out;
-// waits on what it does not hold are refused and audited.
-// Guests: tests/guests/ev_waiter.c, ev_sender.c.
+// waits on what it does not hold are refused and audited; last, it
+// blocks for ever with no one left to wake it, and the kernel stops.
+// Guests: tests/guests/ev_waiter.c, ev_sender.c. The directives below
+// are for the Bochs run (tests/boot/ev_bochs.sh, VMX); ev_wait.sh checks
+// the QEMU run line by line.
+// boot-expect: [waiter] PASS recv-blocked
+// boot-expect: [waiter] PASS event-blocked
+// boot-expect: [waiter] PASS timeout-not-early
+// boot-expect: ksh: audit: denied waiter event_wait its events: EBADH
+// boot-expect: [waiter] EVW DONE failures=0
+// boot-expect: ksh: domain sender exited with status 0
+// boot-expect: ksh: no domain left to run: stopping
+// boot-reject: ksh: domain waiter exited
+// boot-reject: FAIL
+// boot-reject: PANIC
 
 system "ev_wait" {
 	platform { cpus 1; memory 64M; iommu optional; }

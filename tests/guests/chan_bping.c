@@ -103,14 +103,23 @@ static void ping_sum(char what, uint64_t sum)
 	KSH_EXPECT_EQ("sum-pong", await_pong(true), 1);
 }
 
-/* Best of BENCH_REPS: BENCH_BLOCK bytes as records through the ring. */
-static uint64_t ring_write_best(struct ksh_ring_writer *w)
+/* Best of BENCH_REPS each: BENCH_BLOCK bytes as records through the
+ * ring, and one memcpy of them into the window just before, so both see
+ * the same host load. */
+static uint64_t ring_write_best(struct ksh_ring_writer *w, uint8_t *win,
+				uint64_t *copy)
 {
 	uint64_t best = ~0ull;
 
+	*copy = ~0ull;
 	for (int i = 0; i < BENCH_REPS; i++) {
 		uint64_t c0 = ksh_rdtsc_ordered(), c;
 
+		ksh_memcpy(win + BENCH_RING_LEN, src, BENCH_BLOCK);
+		c = ksh_rdtsc_ordered() - c0;
+		if (c < *copy)
+			*copy = c;
+		c0 = ksh_rdtsc_ordered();
 		for (uint32_t off = 0; off < BENCH_BLOCK; off += BENCH_RECORD)
 			ksh_ring_write(w, src + off, BENCH_RECORD);
 		c = ksh_rdtsc_ordered() - c0;
@@ -159,9 +168,8 @@ int main(const struct ksh_native_info *info)
 
 	/* The ring: writes, against memcpy into the same window. */
 	KSH_EXPECT_EQ("ring-init",
-		      ksh_ring_writer_init(&w, win, BENCH_WINDOW_LEN), 0);
-	chan = bench_copy(win + KSH_RING_HDR, src);
-	ring = ring_write_best(&w);
+		      ksh_ring_writer_init(&w, win, BENCH_RING_LEN), 0);
+	ring = ring_write_best(&w, win, &chan);
 	ksh_printf("BENCH ring_write memcpy_MBps=%llu ring_MBps=%llu "
 		   "ratio_pct=%llu\n",
 		   (unsigned long long)bench_mbps(chan, tpu),
@@ -169,7 +177,7 @@ int main(const struct ksh_native_info *info)
 		   (unsigned long long)(chan * 100 / (ring ? ring : 1)));
 	/* A fresh ring holding BENCH_BLOCK bytes of records for the read
 	 * side, and their checksum. */
-	ksh_ring_writer_init(&w, win, BENCH_WINDOW_LEN);
+	ksh_ring_writer_init(&w, win, BENCH_RING_LEN);
 	for (uint32_t off = 0; off < BENCH_BLOCK; off += BENCH_RECORD)
 		ksh_ring_write(&w, src + off, BENCH_RECORD);
 	ping_sum('R', bench_sum(src));

@@ -41,15 +41,21 @@ static void window_read(const uint8_t *win, uint64_t want, uint64_t tpu)
 
 static void ring_read(const uint8_t *win, uint64_t want, uint64_t tpu)
 {
-	uint64_t best = ~0ull, copy = bench_copy(dst, win + KSH_RING_HDR);
+	uint64_t best = ~0ull, copy = ~0ull;
 	int bad = 0;
 
-	ksh_memset(dst, 0, sizeof(dst));
+	/* memcpy of the same bytes just before each ring pass, so both
+	 * see the same host load */
 	for (int i = 0; i < BENCH_REPS; i++) {
 		struct ksh_ring_reader r;
-		uint64_t c0, c;
+		uint64_t c0 = ksh_rdtsc_ordered(), c;
 
-		ksh_ring_reader_init(&r, win, BENCH_WINDOW_LEN);
+		ksh_memcpy(dst, win + KSH_RING_HDR, BENCH_BLOCK);
+		c = ksh_rdtsc_ordered() - c0;
+		if (c < copy)
+			copy = c;
+		ksh_memset(dst, 0, sizeof(dst));
+		ksh_ring_reader_init(&r, win, BENCH_RING_LEN);
 		c0 = ksh_rdtsc_ordered();
 		for (uint32_t off = 0; off < BENCH_BLOCK; off += BENCH_RECORD)
 			bad |= ksh_ring_read(&r, dst + off, BENCH_RECORD) !=

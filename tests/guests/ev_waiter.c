@@ -15,6 +15,9 @@
  *      held), CHAN_RECV wait on handle 5 (not held) and on handle 1 (its
  *      sending end).
  * Every blocking step is one hypercall: the lines print calls=1.
+ *   5. After EVW DONE, EVENT_WAIT(bell, KSH_WAIT_FOREVER) once the sender
+ *      has exited: no one can wake it, so the kernel stops the machine
+ *      ("no domain left to run") and this domain never exits.
  *
  * Serial lines:
  *   EVW recv len=<n> calls=<c> waited_ms=<ms>
@@ -109,5 +112,10 @@ int main(const struct ksh_native_info *info)
 		      -KSH_EPERM);
 	ready(4);
 	ksh_printf("EVW DONE failures=%u\n", ksh_check_failures);
-	return (int)ksh_check_failures;
+	/* 5: block for ever on an event no one is left to signal (the
+	 * sender exits after "ready 4"): the kernel must see that nothing
+	 * can wake this domain and stop the machine, not idle for ever. */
+	rc = ksh_hc_event_wait_for(1, KSH_WAIT_FOREVER);
+	ksh_printf("EVW FAIL woken from the last wait: %ld\n", (long)rc);
+	return 1;
 }
