@@ -396,6 +396,17 @@ enum exit_action vdom_hlt(struct vcpu *v, const struct vm_exit *e)
 	return EXIT_RESUME;
 }
 
+/* A triple fault (AMD APM vol. 2, the SHUTDOWN intercept, exit code
+ * 0x7F; Intel SDM vol. 3 appendix C, basic exit reason 2) would reset a
+ * PC; reboot is not offered, so the domain stops as on a reset request,
+ * with its exit counts, while the other domains go on. */
+enum exit_action vdom_shutdown(struct vcpu *v, const struct vm_exit *e)
+{
+	dom_stop(v->dom, "guest shutdown (triple fault) at rip %lx", e->rip);
+	vdom_report(v->dom);
+	return EXIT_STOP;
+}
+
 /* RDMSR/WRMSR: the vendor's MSRs (EFER), then the emulated set
  * (msr_emul.c); the rest gets #GP(0) as on a CPU without the MSR (SDM
  * vol. 2B RDMSR), logged once per MSR. */

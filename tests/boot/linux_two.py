@@ -103,9 +103,12 @@ try:
         stop = s.wait_for(r"^ksh: domain alpha stopped: guest shutdown "
                           r"\(triple fault\) at rip ", 120)
     tick = stop and s.wait_for(r"^\[beta\] BETA-TICK$", 120, stop.end())
-    tap.ok(stop is not None and tick is not None,
-           "alpha's typed reboot -f triple-faults it: ksh stops alpha, "
-           "beta keeps running")
+    report = stop and re.search(
+        r"^ksh: domain alpha: \d+ ms, exits: .*shutdown=1", s.text[stop.end():],
+        re.M)
+    tap.ok(stop is not None and report is not None and tick is not None,
+           "alpha's typed reboot -f triple-faults it: ksh stops alpha "
+           "with its exit counts, beta keeps running")
     late = None
     if tick:
         since = len(s.text)
