@@ -7,7 +7,7 @@
 # copies $(KSHCHAN_BIN) to /bin/kshchan.
 KSHCHAN_DIR := images/linux/kshchan
 KSHCHAN_LIB_SRCS := $(addprefix $(KSHCHAN_DIR)/,kshchan.c kshchan_err.c \
-	kshchan_sysfs.c kshchan_data.c kshchan_cli.c)
+	kshchan_sysfs.c kshchan_data.c kshchan_cli.c kshchan_ring.c)
 KSHCHAN_BIN := $(BUILD)/images/kshchan/kshchan
 
 UNIT_UNDER_TEST += $(KSHCHAN_LIB_SRCS)
@@ -17,8 +17,10 @@ $(BUILD)/san/tests/unit/kshchan_%.o: SAN_ALL_CFLAGS += -I$(KSHCHAN_DIR)
 
 # -s and no build ID: the binary goes into the deterministic initramfs,
 # and debug info would carry this checkout's path into it.
+# The record ring is runtime/ring/ring.c, the native domains' own code
+# (already in UNIT_UNDER_TEST through tests/events.mk).
 $(KSHCHAN_BIN): $(patsubst %.c,$(BUILD)/host/%.o,$(KSHCHAN_LIB_SRCS) \
-		$(KSHCHAN_DIR)/main.c)
+		$(KSHCHAN_DIR)/main.c runtime/ring/ring.c)
 	@mkdir -p $(@D)
 	$(Q)$(HOST_CC) -static -s -Wl,--build-id=none -o $@ $^
 
@@ -29,3 +31,6 @@ SUITES += tap:tests/kshchan/cli.sh:60 tap:tests/kshchan/guest.sh:180
 # The key store with a Linux client (examples/keystore_linux.ksh) under
 # QEMU SVM: Linux boots in about 80 s alone, minutes on a loaded machine.
 SUITES += tap:tests/kshchan/keystore_linux.sh:600
+# A Linux reader of a native writer's record ring (tests/kshchan/
+# ring_linux.ksh; the writer is ev_producer of tests/events.mk).
+SUITES += tap:tests/kshchan/ring_linux.sh:600

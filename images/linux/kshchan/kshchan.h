@@ -26,6 +26,7 @@
 
 #include <ksh/chandev_regs.h>
 #include <ksh/hypercall.h>
+#include <ksh/rt/ring.h>
 
 /* Library errors, numbered above every KSH_E* so both share one space
  * (and one exit-status space in the `kshchan` tool). */
@@ -128,6 +129,24 @@ int kshchan_wait_event(struct kshchan *ch, int timeout_ms);
 /* The memory channel window (NULL on a message channel); *size gets its
  * length. The writer may store into it, the reader only load. */
 void *kshchan_window(const struct kshchan *ch, size_t *size);
+
+/*
+ * The record ring of ksh/rt/ring.h over a memory channel window
+ * (kshchan_ring.c; runtime/ring/ring.c is the same code native domains
+ * use). ring_writer sets up an empty ring (writer role only); ring_put
+ * appends a record and rings the doorbell; ring_reader starts reading
+ * from the oldest record; ring_get returns the next record's length, a
+ * negative KSH_RING_* (KSH_RING_EMPTY when timeout_ms is 0 and nothing is
+ * new, KSH_RING_OVERRUN after being lapped: r->lost counts), or
+ * -KSHCHAN_ETIMEDOUT, waiting on the doorbell as kshchan_wait_event.
+ * Setup errors: -KSHCHAN_EKIND, -KSHCHAN_ETOOBIG (window too small).
+ */
+int kshchan_ring_writer(struct kshchan *ch, struct ksh_ring_writer *w);
+int kshchan_ring_put(struct kshchan *ch, struct ksh_ring_writer *w,
+		     const void *data, uint32_t len);
+int kshchan_ring_reader(struct kshchan *ch, struct ksh_ring_reader *r);
+int64_t kshchan_ring_get(struct kshchan *ch, struct ksh_ring_reader *r,
+			 void *out, size_t cap, int timeout_ms);
 
 /* Stable name ("KSH_EPERM", "KSHCHAN_ETIMEDOUT") and a sentence for an
  * error code, either sign. Unknown codes give "unknown error". */

@@ -21,12 +21,15 @@ static const char usage_text[] =
     "       kshchan wait [--timeout MS] CHANNEL\n"
     "       kshchan read CHANNEL [OFFSET [LENGTH]]\n"
     "       kshchan write CHANNEL OFFSET [TEXT | -x HEX | -f FILE | -]\n"
+    "       kshchan ring-write CHANNEL [RECORD]\n"
+    "       kshchan ring-read [--timeout MS] [-x] CHANNEL [COUNT]\n"
     "MS: milliseconds to wait (0: do not wait, the default; -1: forever)\n";
 
 /* Options a command accepts. */
 #define OPT_TIMEOUT 0x1u
 #define OPT_DATA    0x2u /* -x HEX, -f FILE, - (stdin) */
 #define OPT_OUT	    0x4u /* -x, -r, -o FILE (recv output) */
+#define OPT_HEX	    0x8u /* -x (ring-read output) */
 
 struct cli {
 	const struct kshchan_backend *be;
@@ -111,7 +114,7 @@ static int parse_args(struct cli *c, int argc, char **argv, unsigned allowed,
 		} else if (!only_pos && (allowed & OPT_DATA) &&
 			   strcmp(a, "-") == 0) {
 			c->data_stdin = 1;
-		} else if (!only_pos && (allowed & OPT_OUT) &&
+		} else if (!only_pos && (allowed & (OPT_OUT | OPT_HEX)) &&
 			   strcmp(a, "-x") == 0) {
 			c->out_hex = 1;
 		} else if (!only_pos && (allowed & OPT_OUT) &&
@@ -326,6 +329,80 @@ static int cmd_write(struct cli *c, struct kshchan *ch)
 	return n < 0 ? status : 0;
 }
 
+static int cmd_ring_write(struct cli *c, struct kshchan *ch)
+{
+	struct ksh_ring_writer w;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int r;
+
+	r = kshchan_ring_writer(ch, &w);
+	if (r < 0)
+		return fail(c, c->pos[0], r);
+	if (c->npos > 1) {
+		r = kshchan_ring_put(ch, &w, c->pos[1],
+				     (uint32_t)strlen(c->pos[1]));
+		return r < 0 ? fail(c, c->pos[0], r) : 0;
+	}
+	/* One record per line of standard input, newline dropped. */
+	while ((n = getline(&line, &cap, c->io->in)) > 0) {
+		if (line[n - 1] == '\n')
+			n--;
+		r = kshchan_ring_put(ch, &w, line, (uint32_t)n);
+		if (r < 0)
+			break;
+	}
+	free(line);
+	return r < 0 ? fail(c, c->pos[0], r) : 0;
+}
+
+static int cmd_ring_read(struct cli *c, struct kshchan *ch)
+{
+	struct ksh_ring_reader rd;
+	uint64_t want = UINT64_MAX, got = 0, lost = 0;
+	uint8_t *buf;
+	int64_t n;
+	int r, status = 0;
+
+	if (c->npos > 1 && kshchan_parse_u64(c->pos[1], UINT32_MAX, &want) != 0)
+		return usage(c, "COUNT must be a number");
+	r = kshchan_ring_reader(ch, &rd);
+	if (r < 0)
+		return fail(c, c->pos[0], r);
+	buf = malloc(ch->window_size);
+	if (!buf)
+		return fail(c, c->pos[0], -KSHCHAN_EIO);
+	while (got < want) {
+		/* Without COUNT: only what is there now, no waiting. */
+		n = kshchan_ring_get(ch, &rd, buf, ch->window_size,
+				     want == UINT64_MAX ? 0 : c->timeout_ms);
+		if (n == KSH_RING_OVERRUN)
+			continue; /* counted in rd.lost */
+		if (n == KSH_RING_EMPTY && want == UINT64_MAX)
+			break; /* no COUNT: everything there is */
+		if (n < 0) {
+			status = fail(c, c->pos[0], (int)n);
+			break;
+		}
+		got++;
+		if (c->out_hex) {
+			kshchan_hex_print(c->io->out, buf, (size_t)n);
+		} else {
+			fwrite(buf, 1, (size_t)n, c->io->out);
+			fputc('\n', c->io->out);
+		}
+	}
+	lost = rd.lost;
+	if (lost)
+		fprintf(c->io->err,
+			"kshchan: ring-read %s: %llu records lost to "
+			"overruns\n",
+			c->pos[0], (unsigned long long)lost);
+	free(buf);
+	return status;
+}
+
 struct list_state {
 	struct cli *c;
 	int count;
@@ -380,6 +457,8 @@ static const struct command {
     {"wait", OPT_TIMEOUT, 1, 1, cmd_wait},
     {"read", 0, 1, 3, cmd_read},
     {"write", OPT_DATA, 2, 3, cmd_write},
+    {"ring-write", 0, 1, 2, cmd_ring_write},
+    {"ring-read", OPT_TIMEOUT | OPT_HEX, 1, 2, cmd_ring_read},
 };
 
 int kshchan_cli_main(int argc, char **argv, const struct kshchan_backend *be,

@@ -11,6 +11,14 @@
  *   kshchan wait [--timeout MS] CHANNEL
  *   kshchan read CHANNEL [OFFSET [LENGTH]]
  *   kshchan write CHANNEL OFFSET [TEXT | -x HEX | -f FILE | -]
+ *   kshchan ring-write CHANNEL [RECORD]
+ *   kshchan ring-read [--timeout MS] [-x] CHANNEL [COUNT]
+ *
+ * ring-write sets up an empty record ring (ksh/rt/ring.h) in the memory
+ * channel's window and writes RECORD, or each line of standard input as
+ * a record, ringing the doorbell after each. ring-read prints the ring's
+ * records from the oldest, one per line (-x: hex): COUNT of them, waiting
+ * for each up to MS; without COUNT, those there are now.
  *
  * Exit status: 0, or the error code (KSH_E* 1-8, KSHCHAN_E* 16-22,
  * kshchan.h) of the failure, which is also named on stderr;

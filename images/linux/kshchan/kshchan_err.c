@@ -3,7 +3,8 @@
  * libkshchan: names for error codes, channel kinds and endpoint roles.
  * KSH_E* sentences follow the comments of ksh/hypercall.h, where the
  * codes are defined; the device's RESULT register returns the same codes
- * (chandev_regs.h).
+ * (chandev_regs.h). KSH_RING_* (ksh/rt/ring.h, -101..-105) are named
+ * too, as the ring calls return them.
  */
 #include "kshchan.h"
 
@@ -36,6 +37,14 @@ static const struct err_entry err_table[] = {
      "operation not available on this kind of channel"},
     {KSHCHAN_ETOOBIG, "KSHCHAN_ETOOBIG",
      "data larger than the buffer that should hold it"},
+    {-KSH_RING_EMPTY, "KSH_RING_EMPTY", "no new record in the ring"},
+    {-KSH_RING_OVERRUN, "KSH_RING_OVERRUN",
+     "the writer lapped this reader: records were lost"},
+    {-KSH_RING_TOOBIG, "KSH_RING_TOOBIG",
+     "the next record is larger than the buffer"},
+    {-KSH_RING_ECORRUPT, "KSH_RING_ECORRUPT",
+     "the ring's header or a record is inconsistent"},
+    {-KSH_RING_EINVAL, "KSH_RING_EINVAL", "bad ring argument"},
 };
 
 static const struct err_entry *err_find(int err)
