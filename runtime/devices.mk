@@ -15,7 +15,8 @@ RUNTIME_DEVICE_SRCS := \
 	runtime/devices/post.c \
 	runtime/devices/i8042.c \
 	runtime/devices/ne2k.c \
-	runtime/devices/ide.c
+	runtime/devices/ide.c \
+	runtime/devices/chandev.c
 
 UNIT_UNDER_TEST += $(RUNTIME_DEVICE_SRCS)
 
@@ -36,7 +37,7 @@ ALL += $(RUNTIME_DEVICES_LIB)
 # tests/fuzz/crashes/dev_*/. `make check` replays both folders with
 # sanitizer-built replay binaries (no libFuzzer needed).
 
-DEV_FUZZ_MODELS := pic pit uart rtc pci legacy ne2k ide
+DEV_FUZZ_MODELS := pic pit uart rtc pci legacy ne2k ide chan
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 DEV_FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror $(INCLUDES) \

@@ -52,4 +52,11 @@ if [ "$done_n" -ne "$domains" ] ||
 		"(QEMU status $rc; log: $out/serial.log)"
 	exit 1
 fi
-echo "demo: OK: $done_n of $domains domains ran to the end; log: $out/serial.log"
+if ! grep -aq '^\[hello_b\] hello_b received "greetings from hello_a"' \
+	"$out/serial.log"; then
+	echo "demo: FAILED: the greeting never crossed the channel" \
+		"(log: $out/serial.log)"
+	exit 1
+fi
+echo "demo: OK: $done_n of $domains domains ran to the end, and the" \
+	"greeting crossed channel greet; log: $out/serial.log"

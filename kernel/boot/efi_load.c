@@ -9,6 +9,7 @@
 #include "boot.h"
 
 #include <ksh/kprintf.h>
+#include <ksh/native.h>
 
 /* Loaders are resolved weakly: an image whose kernel library lacks one
  * refuses that kind of domain by name instead of failing to link. */
@@ -58,6 +59,20 @@ static void refuse(struct boot_domain *bd, const char *name, const char *why)
 	kprintf("ksh: domain %s refused: %s\n", name, why);
 }
 
+/* The info page's handle table is built on the stack: 2.5 KiB, well
+ * inside the boot stack UEFI gives us (UEFI spec 2.3.4: at least 128 KiB). */
+static int load_native(const struct ksh_tables *t, uint32_t i,
+		       const struct guest_ram *ram, const struct ksh_payload *k,
+		       struct vcpu_start *start, const char **why)
+{
+	struct ksh_native_handle h[KSH_NATIVE_HANDLES_MAX];
+
+	/* Describes min(endpoints, _MAX) handles: as many as the page holds. */
+	loader_native_handles(t, i, h, KSH_NATIVE_HANDLES_MAX);
+	return loader_native(ram, k->data, k->size, i, t->domains[i].name, h,
+			     t->domains[i].n_endpoints, start, why);
+}
+
 static void load_domain(struct boot_info *bi, uint32_t i)
 {
 	const struct ksh_tables *t = bi->tables;
@@ -87,8 +102,7 @@ static void load_domain(struct boot_info *bi, uint32_t i)
 	case KSH_DOMAIN_NATIVE:
 		if (loader_native == NULL)
 			break;
-		rc = loader_native(&ram, k->data, k->size, i, d->name,
-				   d->n_endpoints, &bd->start, &why);
+		rc = load_native(t, i, &ram, k, &bd->start, &why);
 		break;
 	case KSH_DOMAIN_MULTIBOOT:
 		if (loader_multiboot == NULL)

@@ -41,6 +41,8 @@ static const char *call_name(uint32_t nr)
 		return "event_wait";
 	case KSH_HC_AUDIT_READ:
 		return "audit_read";
+	case CHAN_AUDIT_WINDOW_WRITE:
+		return "window_write";
 	default:
 		return "call";
 	}
@@ -57,7 +59,9 @@ static void object_name(const struct ksh_tables *t,
 			const struct ksh_audit_record *r, char *buf,
 			size_t size)
 {
-	if (is_chan_call(r->call) && r->object < t->n_channels) {
+	if (r->call == CHAN_AUDIT_WINDOW_WRITE && r->object < t->n_channels) {
+		ksnprintf(buf, size, "%s", t->channels[r->object].name);
+	} else if (is_chan_call(r->call) && r->object < t->n_channels) {
 		const struct ksh_channel *c = &t->channels[r->object];
 
 		if (r->method < c->n_methods)
@@ -97,6 +101,8 @@ static const char *no_rule_reason(const struct ksh_tables *t,
 		if (r->call == KSH_HC_CHAN_RECV && role != KSH_ROLE_RECEIVER)
 			return "not the receiving end";
 	}
+	if (r->call == CHAN_AUDIT_WINDOW_WRITE)
+		return "the reading end maps it read-only";
 	return r->call == KSH_HC_AUDIT_READ ? "not an audit reader"
 					    : "no rule: default deny";
 }

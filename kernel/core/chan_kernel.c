@@ -6,6 +6,7 @@
  */
 #include <arch/arch.h>
 #include <ksh/chan.h>
+#include <ksh/chan_dev.h>
 #include <ksh/chan_kernel.h>
 #include <ksh/domain.h>
 #include <ksh/kmem.h>
@@ -37,6 +38,7 @@ void chan_kernel_init(void)
 			panic("kernel pool too small for channel state");
 	}
 	chan_sys.log = chan_log;
+	chan_sys.notify = chan_dev_notify;
 	if (chan_sys_init(&chan_sys, tables, memobj_hpa, mem, &audit_ring,
 			  &bad) != 0)
 		panic("channel %s: queue storage smaller than its depth",
@@ -48,4 +50,54 @@ void chan_kernel_init(void)
 int64_t chan_kernel_hcall(struct domain *d, const struct hc_call *call)
 {
 	return chan_hcall(&chan_sys, d->id, call, arch_time_ns());
+}
+
+int64_t chan_kernel_kbuf_call(struct domain *d, const struct hc_call *call,
+			      struct chan_kbuf *kb)
+{
+	return chan_kbuf_call(&chan_sys, d->id, call, kb, arch_time_ns());
+}
+
+void chan_kernel_state(uint32_t ch, uint32_t *count, uint32_t *state)
+{
+	*count = chan_sys.chans[ch].count;
+	*state = chan_sys.chans[ch].state;
+}
+
+void chan_kernel_audit_window(struct domain *d, uint32_t ch, uint32_t handle)
+{
+	struct ksh_audit_record r = {
+	    .time_ns = arch_time_ns(),
+	    .subject = d->id,
+	    .object = ch,
+	    .method = KSH_NONE,
+	    .state = chan_sys.chans[ch].state,
+	    .result = -KSH_EPERM,
+	    .rule = KSH_NONE,
+	    .call = CHAN_AUDIT_WINDOW_WRITE,
+	    .handle = handle,
+	};
+
+	audit_log(&chan_sys, &r);
+}
+
+bool chan_kernel_parked(const struct domain *d)
+{
+	return chan_waiting(&chan_sys, d->id);
+}
+
+bool chan_kernel_resume(struct domain *d, uint64_t *wake_ns)
+{
+	int64_t ret;
+
+	if (!chan_waiting(&chan_sys, d->id))
+		return true;
+	if (chan_wait_poll(&chan_sys, d->id, arch_time_ns(), &ret)) {
+		/* The vendor loads RAX from here at the next entry; RIP is
+		 * already past the hypercall instruction. */
+		d->vcpu.regs.rax = (uint64_t)ret;
+		return true;
+	}
+	*wake_ns = chan_wait_deadline(&chan_sys, d->id);
+	return false;
 }

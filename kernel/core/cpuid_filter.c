@@ -48,6 +48,15 @@
 	 (1u << 23) /* AVX512-FP16 */ | (1u << 24) /* AMX-TILE */ |            \
 	 (1u << 25) /* AMX-INT8 */)
 
+/* Leaf 7 subleaf 0: features whose state lives in MSRs or registers the
+ * kernel neither switches nor lets a guest reach (CET: U_CET/S_CET and
+ * the shadow-stack pointers; PKS: IA32_PKRS; Key Locker: the internal
+ * wrapping key; user interrupts: the UINTR MSRs), so their CR4 bits are
+ * refused too (ksh/cr4_policy.h; SDM vol. 1 17, vol. 3A 4.6.2). */
+#define L7_ECX_UNSWITCHED                                                      \
+	((1u << 7) /* CET_SS */ | (1u << 23) /* KL */ | (1u << 31) /* PKS */)
+#define L7_EDX_UNSWITCHED ((1u << 5) /* UINTR */ | (1u << 20) /* CET_IBT */)
+
 #define HV_LEAF_BASE 0x40000000u
 
 void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
@@ -75,8 +84,8 @@ void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 	case 7: /* structured extended features */
 		if (subleaf == 0) {
 			r[1] &= ~L7_EBX_AVX_STATE;
-			r[2] &= ~L7_ECX_AVX_STATE;
-			r[3] &= ~L7_EDX_AVX_STATE;
+			r[2] &= ~(L7_ECX_AVX_STATE | L7_ECX_UNSWITCHED);
+			r[3] &= ~(L7_EDX_AVX_STATE | L7_EDX_UNSWITCHED);
 		} else {
 			/* Subleaf 1 and up: AVX-VNNI, AVX512-BF16 and later
 			 * extensions; none is virtualized. */

@@ -8,7 +8,9 @@
  * KSH_DOMF_FAULT_ON_VIOLATION, injects #GP(0) into it instead).
  */
 #include <arch/arch.h>
+#include <ksh/chan_dev.h>
 #include <ksh/cpuid_filter.h>
+#include <ksh/cr4_policy.h>
 #include <ksh/domain.h>
 #include <ksh/exit.h>
 #include <ksh/kprintf.h>
@@ -111,6 +113,37 @@ static enum exit_action exit_cpuid(struct vcpu *v, struct vm_exit *e)
 	return EXIT_RESUME;
 }
 
+/* MOV to CR4: what the guest was not offered, or what the CPU itself
+ * would refuse, gets #GP(0) as on a CPU without the feature (SDM vol. 2B
+ * MOV CR, protected-mode exceptions). The guest goes on either way. */
+static enum exit_action exit_cr4(struct vcpu *v, struct vm_exit *e)
+{
+	struct cr4_write w = {
+	    .old = e->u.cr4.old,
+	    .value = e->u.cr4.value,
+	    .cr3 = e->u.cr4.cr3,
+	    .long_mode = e->u.cr4.long_mode,
+	    .cpl = e->cpl,
+	};
+	const char *why = cr4_check(&w, cr4_guest_allowed());
+
+	if (vcpu_ops->set_cr4 == NULL) {
+		dom_stop(v->dom, "CR4 write exit without a vendor handler");
+		return EXIT_STOP;
+	}
+	if (why != NULL) {
+		kprintf("ksh: domain %s: CR4 write %lx refused (%s, "
+			"bits %lx) at rip %lx: #GP injected\n",
+			v->dom->desc->name, w.value, why,
+			w.value & ~cr4_guest_allowed(), e->rip);
+		vcpu_ops->inject(v, VEC_GP, EVENT_EXCEPTION, true, 0);
+		return EXIT_RESUME;
+	}
+	vcpu_ops->set_cr4(v, w.value);
+	advance(v, e);
+	return EXIT_RESUME;
+}
+
 static enum exit_action exit_npf(struct vcpu *v, struct vm_exit *e)
 {
 	char what[112];
@@ -144,6 +177,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			return vdom_msr(v, e);
 		if (e->reason == VMEXIT_DR)
 			return vdom_dr(v, e);
+		if (e->reason == VMEXIT_NPF && chan_dev_npf(v, e))
+			return EXIT_RESUME;
 		if (e->reason == VMEXIT_SHUTDOWN)
 			return vdom_shutdown(v, e);
 	}
@@ -163,6 +198,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 		return EXIT_YIELD;
 	case VMEXIT_NPF:
 		return exit_npf(v, e);
+	case VMEXIT_CR4_WRITE:
+		return exit_cr4(v, e);
 	case VMEXIT_MSR_READ:
 	case VMEXIT_MSR_WRITE:
 		ksnprintf(what, sizeof(what), "forbidden MSR %s %x",

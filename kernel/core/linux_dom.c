@@ -15,6 +15,7 @@
  */
 #include <arch/arch.h>
 #include <arch/x86.h>
+#include <ksh/chan_dev.h>
 #include <ksh/console_in.h>
 #include <ksh/domain.h>
 #include <ksh/gmap.h>
@@ -77,7 +78,7 @@ uint64_t vdom_pool_pages(const struct ksh_tables *t)
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		if (t->domains[i].kind == KSH_DOMAIN_LINUX)
 			n += pages_for(sizeof(struct vdom));
-	return n;
+	return n + chan_dev_pool_pages(t);
 }
 
 /* ---- services for the models (vdev_env_ops) ---------------------------- */
@@ -229,8 +230,16 @@ static int add_vdev(struct vdom *vd, const struct ksh_vdev *v)
 		vd->has_pci = true;
 		return attach(vd, v->name, &vd->pci.dev,
 			      vpci_host_init(&vd->pci, &vd->env));
+	case KSH_VDEV_CHANNEL:
+		if (!vd->has_pci) {
+			kprintf("ksh: domain %s not started: device %s needs "
+				"a PCI host bridge\n",
+				dn, v->name);
+			return -1;
+		}
+		return chan_dev_add(vd->d, &vd->env, &vd->bus, &vd->pci, v);
 	default:
-		/* NE2000, IDE, AHCI, channel: their ports stay unclaimed
+		/* NE2000, IDE, AHCI: their ports stay unclaimed
 		 * (and are logged when touched). */
 		kprintf("ksh: domain %s: device %s: model not attached to "
 			"Linux domains yet\n",
@@ -271,13 +280,17 @@ int vdom_setup(struct domain *d)
 	vd->uart_chr.tx = uart_tx;
 	vd->uart_chr.opaque = d;
 	vdev_bus_init(&vd->bus, &vd->env);
-	/* The PIC first: the others raise lines on it from their init. */
-	for (int pass = 0; pass < 2; pass++)
+	/* The PIC first: the others raise lines on it from their init;
+	 * channel devices last: they sit on the PCI host bridge. */
+	for (int pass = 0; pass < 3; pass++)
 		for (uint32_t i = 0; i < desc->n_vdevs; i++) {
 			const struct ksh_vdev *v =
 			    &tables->vdevs[desc->first_vdev + i];
+			int want = v->model == KSH_VDEV_PIC	  ? 0
+				   : v->model == KSH_VDEV_CHANNEL ? 2
+								  : 1;
 
-			if ((v->model == KSH_VDEV_PIC) != (pass == 0))
+			if (want != pass)
 				continue;
 			if (add_vdev(vd, v) != 0) {
 				d->vdom = NULL;

@@ -129,6 +129,38 @@ int npt_map(struct npt *n, uint64_t gpa, uint64_t hpa, uint64_t size,
 	return 0;
 }
 
+int npt_unmap(struct npt *n, uint64_t gpa, uint64_t size)
+{
+	uint64_t off, *huge, *e;
+
+	if (((gpa | size) & (SZ_4K - 1)) != 0 || gpa + size < gpa ||
+	    gpa + size > NPT_GPA_LIMIT)
+		return -NPT_EINVAL;
+	for (off = 0; off < size; off += SZ_4K) {
+		find_entry(n, gpa + off, 1, &huge);
+		if (huge != NULL &&
+		    (((gpa + off) & (SZ_2M - 1)) != 0 || size - off < SZ_2M))
+			return -NPT_EINVAL;
+		if (huge != NULL)
+			off += SZ_2M - SZ_4K;
+	}
+	for (off = 0; off < size;) {
+		e = find_entry(n, gpa + off, 1, &huge);
+		if (huge != NULL) {
+			*huge = 0;
+			n->leaves_2m--;
+			off += SZ_2M;
+			continue;
+		}
+		if (e != NULL && *e != 0) {
+			*e = 0;
+			n->leaves_4k--;
+		}
+		off += SZ_4K;
+	}
+	return 0;
+}
+
 int npt_map_domain(struct npt *n, const struct ksh_tables *t, uint32_t dom,
 		   const uint64_t *memobj_hpa, uint32_t *bad)
 {

@@ -70,7 +70,8 @@ int main(int argc, char **argv)
 	}
 	memset(ram.base, FILL, ram.size);
 	if (!strcmp(argv[1], "native"))
-		rc = loader_native(&ram, img, len, 5, argv[6], 2, &st, &why);
+		rc = loader_native(&ram, img, len, 5, argv[6], NULL, 2, &st,
+				   &why);
 	else if (!strcmp(argv[1], "multiboot"))
 		rc = loader_multiboot(&ram, img, len, argv[6], &st, &why);
 	else if (!strcmp(argv[1], "linux"))

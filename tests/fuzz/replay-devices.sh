@@ -4,8 +4,8 @@
 # harness again, built with AddressSanitizer and UBSan.
 cd "$(dirname "$0")/../.." || exit 1
 build=${KSH_BUILD:-build}
-models="pic pit uart rtc pci legacy ne2k ide"
-echo "1..8"
+models="pic pit uart rtc pci legacy ne2k ide chan"
+echo "1..9"
 n=0
 for m in $models; do
 	n=$((n + 1))

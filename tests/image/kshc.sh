@@ -15,7 +15,7 @@ mkdir -p "$W/tmp"
 export TMPDIR=$W/tmp
 SNAKE=(--sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT"
 	--sign-pass-file "$W/snakeoil.pass")
-echo "1..15"
+echo "1..16"
 
 "$KSHC" examples/hello.ksh -L "$GUESTS" -o "$W/hello.efi" -M -MF \
 	"$W/hello.d" --print-digest >"$W/hello.out" 2>"$W/hello.err"
@@ -99,6 +99,11 @@ grep -aq '^\[hello_a\] DONE' "$W/boot.log" &&
 	grep -aq '^\[hello_b\] DONE' "$W/boot.log" &&
 	grep -aq 'no domain left to run' "$W/boot.log"
 ok $? "the image boots under QEMU SVM and both domains run to the end"
+tr -d '\r' <"$W/boot.log" | grep -aq \
+	'^\[hello_b\] hello_b received "greetings from hello_a" on channel greet$' &&
+	grep -aq 'domain hello_a exited with status 0' "$W/boot.log" &&
+	grep -aq 'domain hello_b exited with status 0' "$W/boot.log"
+ok $? "hello_a's greeting crosses the greet channel to hello_b"
 grep -aq 'domain hello_a refused: payload SHA-256 does not match' \
 	"$W/tampered.log" && ! grep -aq '^\[hello_a\]' "$W/tampered.log"
 ok $? "changed payload: hello_a refused with a message, never started"

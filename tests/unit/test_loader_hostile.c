@@ -56,7 +56,7 @@ typedef int (*load_fn)(struct guest_ram *r, const uint8_t *img, size_t len,
 static int ld_native(struct guest_ram *r, const uint8_t *img, size_t len,
 		     struct vcpu_start *st, const char **why)
 {
-	return loader_native(r, img, len, 1, "fuzz", 0, st, why);
+	return loader_native(r, img, len, 1, "fuzz", NULL, 0, st, why);
 }
 
 static int ld_mb(struct guest_ram *r, const uint8_t *img, size_t len,

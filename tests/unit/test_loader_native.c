@@ -6,6 +6,8 @@
  * variants, each refused with RAM left untouched. */
 #include <elf.h>
 #include <ksh/native.h>
+#include <ksh/tables.h>
+#include <stddef.h>
 
 #include "loader_test_util.h"
 
@@ -49,7 +51,20 @@ static int load(struct guest_ram *r, const void *img, size_t len,
 		struct vcpu_start *st, const char **why)
 {
 	*why = NULL;
-	return loader_native(r, img, len, 7, "keystore", 3, st, why);
+	static const struct ksh_native_handle hs[3] = {
+	    {.kind = 2,
+	     .role = 3,
+	     .n_methods = 2,
+	     .size = 256,
+	     .channel = "sign"},
+	    {.kind = 1,
+	     .role = 1,
+	     .size = 0x200000,
+	     .window_gpa = 0x40000000,
+	     .channel = "win"},
+	    {.kind = 2, .role = 4, .queue_depth = 8, .channel = "audit"},
+	};
+	return loader_native(r, img, len, 7, "keystore", hs, 3, st, why);
 }
 
 TestSuite(loader_native, .init = setup, .fini = teardown);
@@ -138,15 +153,42 @@ Test(loader_native, info_is_filled)
 	cr_assert_str_eq(info.name, "keystore");
 	cr_assert(lt_all(&r, KSH_NATIVE_INFO_GPA + 8 + 4 + 4 + 8 + 9, 55, 0),
 		  "name padding must be zero");
+	cr_assert_eq(info.n_handle_info, 3);
+	cr_assert_eq(info.handles[0].role, 3);
+	cr_assert_str_eq(info.handles[0].channel, "sign");
+	cr_assert_eq(info.handles[1].window_gpa, 0x40000000);
+	cr_assert_eq(info.handles[1].size, 0x200000);
+	cr_assert_eq(info.handles[2].queue_depth, 8);
+	cr_assert(lt_all(&r,
+			 KSH_NATIVE_INFO_GPA +
+			     offsetof(struct ksh_native_info, handles[3]),
+			 sizeof(info.handles[0]) * (KSH_NATIVE_HANDLES_MAX - 3),
+			 0),
+		  "handles past n_handle_info must be zero");
 
 	/* A name longer than the field is cut to 63 bytes plus NUL. */
 	char longname[100];
 	memset(longname, 'x', sizeof(longname) - 1);
 	longname[99] = 0;
 	cr_assert_eq(
-	    loader_native(&r, fx.data, fx.len, 1, longname, 0, &st, &why), 0);
+	    loader_native(&r, fx.data, fx.len, 1, longname, NULL, 0, &st, &why),
+	    0);
 	memcpy(&info, r.base + KSH_NATIVE_INFO_GPA, sizeof(info));
 	cr_assert_eq(strlen(info.name), 63);
+	cr_assert_eq(info.n_handle_info, 0);
+
+	/* More handles than the page describes: all counted, _MAX described. */
+	static struct ksh_native_handle many[KSH_NATIVE_HANDLES_MAX + 5];
+	for (unsigned i = 0; i < KSH_NATIVE_HANDLES_MAX + 5; i++)
+		many[i].role = i + 1;
+	cr_assert_eq(loader_native(&r, fx.data, fx.len, 1, "m", many,
+				   KSH_NATIVE_HANDLES_MAX + 5, &st, &why),
+		     0);
+	memcpy(&info, r.base + KSH_NATIVE_INFO_GPA, sizeof(info));
+	cr_assert_eq(info.n_handles, KSH_NATIVE_HANDLES_MAX + 5);
+	cr_assert_eq(info.n_handle_info, KSH_NATIVE_HANDLES_MAX);
+	cr_assert_eq(info.handles[KSH_NATIVE_HANDLES_MAX - 1].role,
+		     KSH_NATIVE_HANDLES_MAX);
 	lt_ram_free(&r);
 }
 
@@ -343,11 +385,69 @@ Test(loader_native, refuses_bad_ram_shapes)
 	struct guest_ram big = {small, 14ULL << 30};
 	struct vcpu_start st;
 	const char *why = NULL;
-	cr_assert_eq(loader_native(&big, fx.data, fx.len, 0, "x", 0, &st, &why),
-		     -LOADER_EUNSUPPORTED);
+	cr_assert_eq(
+	    loader_native(&big, fx.data, fx.len, 0, "x", NULL, 0, &st, &why),
+	    -LOADER_EUNSUPPORTED);
 	cr_assert_not_null(why);
 	struct guest_ram none = {NULL, 16 * MIB};
 	cr_assert_eq(
-	    loader_native(&none, fx.data, fx.len, 0, "x", 0, &st, &why),
+	    loader_native(&none, fx.data, fx.len, 0, "x", NULL, 0, &st, &why),
 	    -LOADER_ESPACE);
+}
+
+/* loader_native_handles: handle h is the domain's h-th endpoint, with its
+ * channel's kind, size and name and, for a memory channel, the gpa of the
+ * endpoint's own mapping; long names are cut and terminated. */
+Test(loader_native_handles, describes_endpoints_in_handle_order)
+{
+	static const struct ksh_channel ch[2] = {
+	    {.name = "a-channel-name-longer-than-forty-seven-bytes-xxxxxxx",
+	     .kind = KSH_CHANNEL_MESSAGE,
+	     .size = 256,
+	     .queue_depth = 4,
+	     .n_methods = 3},
+	    {.name = "win", .kind = KSH_CHANNEL_MEMORY, .size = 0x200000},
+	};
+	static const struct ksh_mapping maps[3] = {
+	    {.domain = 0, .gpa = 0},
+	    {.domain = 1, .gpa = 0},
+	    {.domain = 1, .gpa = 0x40000000},
+	};
+	static const struct ksh_endpoint eps[3] = {
+	    {.domain = 0, .channel = 0, .role = KSH_ROLE_SENDER},
+	    {.domain = 1, .channel = 1, .role = KSH_ROLE_READER, .mapping = 2},
+	    {.domain = 1, .channel = 0, .role = KSH_ROLE_RECEIVER},
+	};
+	static const struct ksh_domain doms[2] = {
+	    {.name = "a", .first_endpoint = 0, .n_endpoints = 1},
+	    {.name = "b", .first_endpoint = 1, .n_endpoints = 2},
+	};
+	struct ksh_tables t = {0};
+	struct ksh_native_handle h[2];
+
+	t.channels = ch, t.n_channels = 2;
+	t.mappings = maps, t.n_mappings = 3;
+	t.endpoints = eps, t.n_endpoints = 3;
+	t.domains = doms, t.n_domains = 2;
+	memset(h, 0xAA, sizeof(h));
+	cr_assert_eq(loader_native_handles(&t, 1, h, 2), 2);
+	cr_assert_eq(h[0].kind, KSH_CHANNEL_MEMORY);
+	cr_assert_eq(h[0].role, KSH_ROLE_READER);
+	cr_assert_eq(h[0].window_gpa, 0x40000000);
+	cr_assert_eq(h[0].size, 0x200000);
+	cr_assert_str_eq(h[0].channel, "win");
+	cr_assert_eq(h[1].kind, KSH_CHANNEL_MESSAGE);
+	cr_assert_eq(h[1].role, KSH_ROLE_RECEIVER);
+	cr_assert_eq(h[1].window_gpa, 0);
+	cr_assert_eq(h[1].queue_depth, 4);
+	cr_assert_eq(h[1].n_methods, 3);
+	cr_assert_eq(strlen(h[1].channel), KSH_NATIVE_CHAN_NAME - 1);
+	cr_assert(!strncmp(h[1].channel, ch[0].name, KSH_NATIVE_CHAN_NAME - 1));
+
+	/* max bounds what is written. */
+	memset(h, 0xAA, sizeof(h));
+	cr_assert_eq(loader_native_handles(&t, 1, h, 1), 1);
+	cr_assert_eq(h[1].kind, 0xAAAAAAAAu, "nothing past max is written");
+	cr_assert_eq(loader_native_handles(&t, 0, h, 2), 1);
+	cr_assert_eq(h[0].role, KSH_ROLE_SENDER);
 }

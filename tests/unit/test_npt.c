@@ -116,6 +116,40 @@ Test(npt, head_and_tail_pages_around_large_ones)
 	expect_unmapped(0x500000);
 }
 
+Test(npt, unmap_then_map_elsewhere)
+{
+	/* A BAR of two pages at 0xE0000000 moves to 0xD0000000. */
+	cr_assert_eq(npt_map(&n, 0xE0000000, 0x30000000, 0x2000, KSH_R), 0);
+	cr_assert_eq(npt_map(&n, 0xE0002000, 0x30002000, 0x1000, KSH_R), 0);
+	cr_assert_eq(npt_unmap(&n, 0xE0000000, 0x2000), 0);
+	expect_unmapped(0xE0000000);
+	expect_unmapped(0xE0001000);
+	expect(0xE0002000, 0x30002000, KSH_R);
+	cr_assert_eq(n.leaves_4k, 1);
+	cr_assert_eq(npt_map(&n, 0xD0000000, 0x30000000, 0x2000, KSH_R), 0);
+	expect(0xD0001000, 0x30001000, KSH_R);
+	/* Back where it was: the pages are free again. */
+	cr_assert_eq(npt_unmap(&n, 0xD0000000, 0x2000), 0);
+	cr_assert_eq(npt_map(&n, 0xE0000000, 0x30000000, 0x2000, KSH_R), 0);
+	/* Unmapped pages are skipped. */
+	cr_assert_eq(npt_unmap(&n, 0xF0000000, 0x3000), 0);
+	cr_assert_eq(n.leaves_4k, 3);
+}
+
+Test(npt, unmap_large_leaves_only_whole)
+{
+	cr_assert_eq(npt_map(&n, 0x400000, 0x10000000, 0x400000, KSH_R), 0);
+	cr_assert_eq(n.leaves_2m, 2);
+	cr_assert_eq(npt_unmap(&n, 0x400000, 0x1000), -NPT_EINVAL);
+	cr_assert_eq(npt_unmap(&n, 0x500000, 0x200000), -NPT_EINVAL);
+	expect(0x400000, 0x10000000, KSH_R);
+	cr_assert_eq(npt_unmap(&n, 0x400000, 0x400000), 0);
+	cr_assert_eq(n.leaves_2m, 0);
+	expect_unmapped(0x600000);
+	cr_assert_eq(npt_unmap(&n, 0x1001, 0x1000), -NPT_EINVAL);
+	cr_assert_eq(npt_unmap(&n, ~0xFFFull, 0x2000), -NPT_EINVAL);
+}
+
 Test(npt, rights_are_exact_per_mapping)
 {
 	cr_assert_eq(npt_map(&n, 0, 0x100000, 0x1000, KSH_R), 0);

@@ -28,8 +28,8 @@ Test(rt_guests_load, native_guests_load_with_crt0_at_entry)
 		struct vcpu_start st;
 		const char *why = NULL;
 		struct ksh_native_info info;
-		int rc =
-		    loader_native(&r, f.data, f.len, 7, "guest", 0, &st, &why);
+		int rc = loader_native(&r, f.data, f.len, 7, "guest", NULL, 0,
+				       &st, &why);
 
 		cr_assert_eq(rc, 0, "%s: %s", native_guests[g], why ? why : "");
 		cr_expect_eq(st.mode, VCPU_START_LONG64);

@@ -49,7 +49,8 @@ static int native_check_ram(const struct guest_ram *ram, const char **why)
 }
 
 int loader_native(const struct guest_ram *ram, const void *elf, size_t len,
-		  uint32_t domain_id, const char *name, uint32_t n_handles,
+		  uint32_t domain_id, const char *name,
+		  const struct ksh_native_handle *handles, uint32_t n_handles,
 		  struct vcpu_start *start, const char **why)
 {
 	struct elf_file f;
@@ -99,6 +100,14 @@ int loader_native(const struct guest_ram *ram, const void *elf, size_t len,
 	/* Bounded copy: truncated to 63 bytes, always NUL-terminated. */
 	for (size_t i = 0; name && i < sizeof(info.name) - 1 && name[i]; i++)
 		info.name[i] = name[i];
+	info.n_handle_info = n_handles < KSH_NATIVE_HANDLES_MAX
+				 ? n_handles
+				 : KSH_NATIVE_HANDLES_MAX;
+	if (handles != NULL)
+		memcpy(info.handles, handles,
+		       info.n_handle_info * sizeof(info.handles[0]));
+	else
+		info.n_handle_info = 0;
 	memcpy(ram->base + KSH_NATIVE_INFO_GPA, &info, sizeof(info));
 
 	memset(start, 0, sizeof(*start));

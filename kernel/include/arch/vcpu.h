@@ -43,6 +43,7 @@ enum vm_exit_reason {
 	VMEXIT_INVALID,	  /* VM entry failed: invalid guest state */
 	VMEXIT_UNHANDLED, /* anything else: the guest is stopped */
 	VMEXIT_DR,	  /* MOV to/from a debug register (decoded) */
+	VMEXIT_CR4_WRITE, /* MOV to CR4 (decoded): set_cr4 applies it */
 };
 
 struct vm_exit {
@@ -76,6 +77,12 @@ struct vm_exit {
 			uint8_t gpr; /* 0 RAX ... 15 R15 */
 			bool write;  /* MOV DRn, gpr */
 		} dr;
+		struct {
+			uint64_t value; /* the operand */
+			uint64_t old;	/* guest CR4 before */
+			uint64_t cr3;
+			bool long_mode; /* EFER.LMA */
+		} cr4;
 	} u;
 };
 
@@ -133,6 +140,10 @@ struct vcpu_ops {
 	 * NULL: none. */
 	int (*msr_access)(struct vcpu *v, uint32_t index, bool write,
 			  uint64_t *val);
+	/* Apply a MOV to CR4 that the generic code checked (VMEXIT_CR4_WRITE,
+	 * ksh/cr4_policy.h), with the TLB effects the write would have had
+	 * (SDM vol. 3A 4.10.4.1). NULL: CR4 writes do not exit. */
+	void (*set_cr4)(struct vcpu *v, uint64_t cr4);
 };
 
 extern const struct vcpu_ops svm_ops;

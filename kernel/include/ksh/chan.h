@@ -51,21 +51,53 @@ struct audit_ring {
 	uint64_t repeats;
 };
 
+/* What chan_sys.notify reports, after the call has taken effect. */
+enum chan_notify {
+	CHAN_NOTIFY_MESSAGE = 1, /* a message was queued on channel index */
+	CHAN_NOTIFY_ROOM = 2,	 /* a message was taken off channel index */
+	CHAN_NOTIFY_EVENT = 3,	 /* event index was signalled */
+};
+
 /* Everything the channel code works on. */
 struct chan_sys {
 	const struct ksh_tables *t;
 	/* Where each memory object is, as a pointer the code may use: the
 	 * kernel identity-maps host memory; unit tests pass host buffers. */
 	const uint64_t *memobj_hpa;
-	struct chan_rt *chans; /* [t->n_channels] */
-	uint8_t *ev_pending;   /* [t->n_events], 1 = signalled, not waited */
+	struct chan_rt *chans;	 /* [t->n_channels] */
+	struct chan_wait *waits; /* [t->n_domains], parked calls */
+	uint8_t *ev_pending;	 /* [t->n_events], 1 = signalled, not waited */
 	struct audit_ring *audit;
 	/* Prints one console line (no newline in it). */
 	void (*log)(void *ctx, const char *line);
 	void *log_ctx;
+	/* May be NULL: told of arrivals, departures and signals, so the
+	 * kernel can interrupt the domains that wait for them (the channel
+	 * device of a Linux domain). */
+	void (*notify)(void *ctx, enum chan_notify what, uint32_t index);
+	void *notify_ctx;
 };
 
-/* Bytes chan_sys_init needs for chans and ev_pending together. */
+/* Audit record `call` of a write to a read-only channel mapping that a
+ * device model catches (not a hypercall number). */
+#define CHAN_AUDIT_WINDOW_WRITE 0x100u
+
+/*
+ * A blocking call parked until it can complete: EVENT_WAIT with a
+ * non-zero timeout and nothing fired yet, or CHAN_RECV with KSH_RECV_WAIT
+ * on an empty queue (ABI: ksh/hypercall.h). The call is kept as the guest
+ * made it, fully checked, and simply carried out again, as a poll, each
+ * time the scheduler asks (chan_wait_poll): nothing about it is trusted
+ * from the guest after the first check, and the retry checks it again.
+ */
+struct chan_wait {
+	uint64_t nr; /* hypercall number; 0 = not parked */
+	uint64_t arg[4];
+	uint64_t deadline; /* KSH_HC_TIME clock, or CHAN_NO_DEADLINE */
+};
+#define CHAN_NO_DEADLINE 0xFFFFFFFFFFFFFFFFull
+
+/* Bytes chan_sys_init needs for chans, waits and ev_pending together. */
 uint64_t chan_state_bytes(const struct ksh_tables *t);
 
 /*
@@ -156,6 +188,10 @@ const char *audit_errname(int64_t rc);
 
 /* ---- hypercalls (chan_hcall.c) ------------------------------------ */
 
+/* What chan_hcall returns when it parked the caller (no call result is
+ * ever this negative): the caller gets its result from chan_wait_poll. */
+#define CHAN_HC_PARKED (-0x7FFFFFFFFFFFFFFFll - 1)
+
 /* True for the calls chan_hcall implements. */
 bool chan_hcall_owns(uint64_t nr);
 
@@ -164,9 +200,42 @@ bool chan_hcall_owns(uint64_t nr);
  * EVENT_WAIT or AUDIT_READ for domain dom (hc_decode has already checked
  * the caller's privilege). Checks everything first, then acts, so a
  * refused call changes nothing but the audit ring. now_ns stamps audit
- * records. Returns the value for RAX.
+ * records and starts a wait's timeout. Returns the value for RAX, or
+ * CHAN_HC_PARKED when the call blocks: the caller must not run until
+ * chan_wait_poll hands back the result.
  */
 int64_t chan_hcall(struct chan_sys *s, uint32_t dom, const struct hc_call *call,
 		   uint64_t now_ns);
+
+/*
+ * chan_kbuf_call - the same calls (CHAN_SEND, CHAN_RECV, EVENT_SIGNAL
+ * only; others -KSH_ENOSYS) with the same checks, policy, flow machine
+ * and audit, for a domain whose buffer is a kernel buffer rather than its
+ * RAM (the channel device's message buffer, ksh/chandev_regs.h): buffer
+ * addresses in the call are offsets into kb->data, checked against
+ * kb->size; CHAN_RECV with a non-zero method pointer stores the method in
+ * kb->method.
+ */
+struct chan_kbuf {
+	uint8_t *data;
+	uint64_t size;
+	uint32_t method;
+};
+int64_t chan_kbuf_call(struct chan_sys *s, uint32_t dom,
+		       const struct hc_call *call, struct chan_kbuf *kb,
+		       uint64_t now_ns);
+/* True while dom is parked in a blocking call. */
+bool chan_waiting(const struct chan_sys *s, uint32_t dom);
+/* The time a parked dom's call times out (CHAN_NO_DEADLINE: never). */
+uint64_t chan_wait_deadline(const struct chan_sys *s, uint32_t dom);
+/*
+ * chan_wait_poll - retries the call dom is parked in, as a poll, at
+ * now_ns. Returns true with *ret set to the call's result once it
+ * completes (an event fired, a message arrived, an error, or the
+ * deadline passed: -KSH_EAGAIN), and dom is no longer parked; false
+ * while it stays parked. Bounded work: one retry, no loop.
+ */
+bool chan_wait_poll(struct chan_sys *s, uint32_t dom, uint64_t now_ns,
+		    int64_t *ret);
 
 #endif /* KSH_CHAN_H */

@@ -56,10 +56,21 @@ enum loader_err {
 
 /* Native 64-bit ELF domain (ksh/native.h describes the contract). Writes
  * the segments, the identity-mapped page tables in the reserved top of
- * RAM, and struct ksh_native_info. */
+ * RAM, and struct ksh_native_info, whose handle descriptions are the
+ * first KSH_NATIVE_HANDLES_MAX of handles[0..n_handles) (NULL when
+ * n_handles is 0). */
+struct ksh_native_handle;
 int loader_native(const struct guest_ram *ram, const void *elf, size_t len,
-		  uint32_t domain_id, const char *name, uint32_t n_handles,
+		  uint32_t domain_id, const char *name,
+		  const struct ksh_native_handle *handles, uint32_t n_handles,
 		  struct vcpu_start *start, const char **why);
+
+/* Describes domain dom's handles from the tables into out[0..max), in
+ * handle order; returns how many it wrote (min(endpoints, max)). The
+ * tables must have passed the validator (indices in range). */
+struct ksh_tables;
+uint32_t loader_native_handles(const struct ksh_tables *t, uint32_t dom,
+			       struct ksh_native_handle *out, uint32_t max);
 
 /* Multiboot v1 or v2 kernel (ELF32/ELF64 or a.out kludge): loads it, builds
  * the info structure (memory map from RAM size, command line, loader name)

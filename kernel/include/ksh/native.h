@@ -27,12 +27,35 @@
 #define KSH_NATIVE_RESERVED   0x10000ULL /* top 64 KiB: page tables */
 #define KSH_NATIVE_INFO_MAGIC 0x4F464E49484B534BULL /* "KSHKINFO" */
 
+#define KSH_NATIVE_HANDLES_MAX 32 /* handles described in the info page */
+#define KSH_NATIVE_CHAN_NAME   48 /* channel name bytes, NUL included */
+
+/*
+ * What handle h is: the endpoint the domain holds, as the policy compiled
+ * it (the native counterpart of a Linux guest's channel device descriptor
+ * page, ksh/chandev_regs.h). Lets one binary serve in either role, and a
+ * domain find its channels by name instead of by handle order.
+ */
+struct ksh_native_handle {
+	unsigned int kind;	       /* KSH_CHANNEL_MEMORY / _MESSAGE */
+	unsigned int role;	       /* enum ksh_endpoint_role */
+	unsigned int n_methods;	       /* message channel: methods declared */
+	unsigned int queue_depth;      /* message channel: messages queued */
+	unsigned long long size;       /* window bytes, or largest message */
+	unsigned long long window_gpa; /* memory channel: where it is mapped */
+	char channel[KSH_NATIVE_CHAN_NAME]; /* NUL-terminated, may be cut */
+};
+
 struct ksh_native_info {
 	unsigned long long magic; /* KSH_NATIVE_INFO_MAGIC */
 	unsigned int domain_id;
-	unsigned int n_handles;
+	unsigned int n_handles; /* handles 0..n_handles-1 */
 	unsigned long long ram_size;
 	char name[64];
+	/* handles[h] for h < n_handle_info = min(n_handles, _MAX) */
+	unsigned int n_handle_info;
+	unsigned int reserved;
+	struct ksh_native_handle handles[KSH_NATIVE_HANDLES_MAX];
 };
 
 #endif /* KSH_NATIVE_H */

@@ -57,6 +57,15 @@ int npt_init(struct npt *n, const struct npt_format *fmt,
 int npt_map(struct npt *n, uint64_t gpa, uint64_t hpa, uint64_t size,
 	    uint32_t rights);
 
+/* Removes the 4 KiB pages of [gpa, gpa+size) that npt_map mapped (a
+ * device BAR moving away). 2 MiB leaves are removed only when the range
+ * covers them whole. Returns 0 or -NPT_EINVAL (unaligned, wrapping, or a
+ * 2 MiB leaf only partly covered: then nothing was removed). Pages not
+ * mapped are skipped. Table pages stay (they are reused). The caller
+ * flushes the guest's TLB tag (AMD APM vol. 2 15.16; Intel SDM vol. 3C
+ * 29.4.3.1, INVEPT) before the guest runs again. */
+int npt_unmap(struct npt *n, uint64_t gpa, uint64_t size);
+
 /* Maps every mapping of domain dom; memobj_hpa[i] is where memory object i
  * lives. Returns 0 or the first npt_map error, with *bad (if not NULL) set
  * to the offending mapping's index. */

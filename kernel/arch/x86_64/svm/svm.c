@@ -8,6 +8,7 @@
 #include "vmcb.h"
 
 #include <arch/x86.h>
+#include <ksh/cr4_policy.h>
 #include <ksh/domain.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
@@ -148,13 +149,20 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	/* Intercepts (APM 15.7-15.13). Exceptions: #UD to catch Intel's
 	 * VMCALL (accepted as a hypercall too), #DF and #MC, which mean the
 	 * guest is dead. Debug registers: DR0-3 are not switched by
-	 * VMRUN, so any access would let a guest see or set another's. */
+	 * VMRUN, so any access would let a guest see or set another's.
+	 * RDPMC: the counters are the host's and not switched (a side
+	 * channel); CPUID shows none, so any RDPMC stops the domain. */
 	VMCB_U32(vmcb, VMCB_ICPT_DR) = 0xFFFFFFFFu;
+	/* CR4 writes: SVM has no guest/host mask, so without this a guest
+	 * could set any bit the CPU has, PKE (PKRU is not switched) and
+	 * OSXSAVE (XSAVE is hidden) included; the generic code checks each
+	 * write against the guest's CPUID (ksh/cr4_policy.h; APM 15.9). */
+	VMCB_U32(vmcb, VMCB_ICPT_CR) = ICPT_CR_WRITE(4);
 	VMCB_U32(vmcb, VMCB_ICPT_EXC) = (1u << 6) | (1u << 8) | (1u << 18);
-	VMCB_U32(vmcb, VMCB_ICPT_MISC1) = ICPT_INTR | ICPT_NMI | ICPT_SMI |
-					  ICPT_INIT | ICPT_CPUID | ICPT_INVD |
-					  ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO |
-					  ICPT_MSR | ICPT_FERR | ICPT_SHUTDOWN;
+	VMCB_U32(vmcb, VMCB_ICPT_MISC1) =
+	    ICPT_INTR | ICPT_NMI | ICPT_SMI | ICPT_INIT | ICPT_RDPMC |
+	    ICPT_CPUID | ICPT_INVD | ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO |
+	    ICPT_MSR | ICPT_FERR | ICPT_SHUTDOWN;
 	/* SVM instructions (VMRUN must be, APM 15.5.1), MONITOR/MWAIT
 	 * (hidden from CPUID) and XSETBV (XCR0 is host state VMRUN does not
 	 * switch) all exit. */
@@ -329,6 +337,18 @@ static int svm_msr_access(struct vcpu *v, uint32_t index, bool write,
 	return 0;
 }
 
+static void svm_set_cr4(struct vcpu *v, uint64_t cr4)
+{
+	uint64_t old = VMCB_U64(v->vendor, VMCB_CR4);
+
+	VMCB_U64(v->vendor, VMCB_CR4) = cr4;
+	/* The intercepted MOV did not run, so neither did the TLB flush it
+	 * implies (SDM vol. 3A 4.10.4.1): flush the guest's ASID at the next
+	 * VMRUN (APM 15.16.1). */
+	if (cr4_flushes_tlb(old, cr4))
+		v->tlb_flush = true;
+}
+
 static void svm_flush_npt(struct vcpu *v)
 {
 	/* Takes effect at the next VMRUN through TLB_CONTROL (APM
@@ -351,4 +371,5 @@ const struct vcpu_ops svm_ops = {
     .flush_npt = svm_flush_npt,
     .irq_pending = svm_irq_pending,
     .msr_access = svm_msr_access,
+    .set_cr4 = svm_set_cr4,
 };

@@ -13,6 +13,7 @@
 #include <ksh/gmap.h>
 #include <ksh/gwalk.h>
 #include <ksh/insn.h>
+#include <ksh/insn_cr.h>
 #include <ksh/insn_dr.h>
 
 #include <string.h>
@@ -96,6 +97,39 @@ static void insn_exit(struct vcpu *v, struct vm_exit *e, uint32_t reason,
 	e->reason = e->next_rip != 0 ? reason : VMEXIT_UNHANDLED;
 }
 
+/* Value of GPR n (x86 numbering) at the exit: RSP lives in the VMCB. */
+static uint64_t gpr_value(struct vcpu *v, uint8_t n)
+{
+	const uint64_t *r = &v->regs.rax;
+	/* struct vcpu_regs order: rax rbx rcx rdx rsi rdi rbp r8..r15 */
+	static const int8_t slot[16] = {0, 2, 3, 1,  -1, 6,  4,	 5,
+					7, 8, 9, 10, 11, 12, 13, 14};
+
+	if (slot[n & 15] < 0)
+		return VMCB_U64(v->vendor, VMCB_RSP);
+	return r[slot[n & 15]];
+}
+
+/* MOV to CR4 (the only CR write intercepted): the source register and
+ * length come from the bytes, as QEMU has no decode assists (APM
+ * 15.8.1). Bytes that are not that instruction stop the guest. */
+static void cr4_write_exit(struct vcpu *v, struct vm_exit *e)
+{
+	uint8_t *vmcb = v->vendor;
+	uint8_t buf[15], gpr;
+	uint32_t n = fetch_insn(v, buf);
+	int len = insn_mov_to_cr(buf, n, long64(v), 4, &gpr);
+
+	if (len < 0)
+		return;
+	e->reason = VMEXIT_CR4_WRITE;
+	e->next_rip = e->rip + (uint64_t)len;
+	e->u.cr4.value = gpr_value(v, gpr);
+	e->u.cr4.old = VMCB_U64(vmcb, VMCB_CR4);
+	e->u.cr4.cr3 = VMCB_U64(vmcb, VMCB_CR3);
+	e->u.cr4.long_mode = (VMCB_U64(vmcb, VMCB_EFER) & EFER_LMA) != 0;
+}
+
 static void translate(struct vcpu *v, struct vm_exit *e)
 {
 	uint8_t *vmcb = v->vendor;
@@ -156,6 +190,9 @@ static void translate(struct vcpu *v, struct vm_exit *e)
 		break;
 	case SVM_EXIT_SHUTDOWN:
 		e->reason = VMEXIT_SHUTDOWN;
+		break;
+	case SVM_EXIT_CR4_WRITE:
+		cr4_write_exit(v, e);
 		break;
 	default:
 		if (code >= SVM_EXIT_DR_BASE && code < SVM_EXIT_DR_BASE + 32) {

@@ -39,18 +39,21 @@
 #define VMCB_NRIP	 0x0C8
 
 /* Misc intercept vector 1 (offset 0x00C). */
-#define ICPT_INTR     (1u << 0)
-#define ICPT_NMI      (1u << 1)
-#define ICPT_SMI      (1u << 2)
-#define ICPT_INIT     (1u << 3)
-#define ICPT_CPUID    (1u << 18)
-#define ICPT_INVD     (1u << 22)
-#define ICPT_HLT      (1u << 24)
-#define ICPT_INVLPGA  (1u << 26)
-#define ICPT_IOIO     (1u << 27)
-#define ICPT_MSR      (1u << 28)
-#define ICPT_FERR     (1u << 30)
-#define ICPT_SHUTDOWN (1u << 31)
+/* VMCB_ICPT_CR: bit n intercepts reads of CRn, bit 16+n writes. */
+#define ICPT_CR_WRITE(n) (1u << (16 + (n)))
+#define ICPT_INTR	 (1u << 0)
+#define ICPT_NMI	 (1u << 1)
+#define ICPT_SMI	 (1u << 2)
+#define ICPT_INIT	 (1u << 3)
+#define ICPT_RDPMC	 (1u << 15)
+#define ICPT_CPUID	 (1u << 18)
+#define ICPT_INVD	 (1u << 22)
+#define ICPT_HLT	 (1u << 24)
+#define ICPT_INVLPGA	 (1u << 26)
+#define ICPT_IOIO	 (1u << 27)
+#define ICPT_MSR	 (1u << 28)
+#define ICPT_FERR	 (1u << 30)
+#define ICPT_SHUTDOWN	 (1u << 31)
 /* Misc intercept vector 2 (offset 0x010). */
 #define ICPT_VMRUN   (1u << 0)
 #define ICPT_VMMCALL (1u << 1)
@@ -118,6 +121,7 @@
 #define SEG_BASE  8
 
 /* ---- Appendix C: exit codes ---- */
+#define SVM_EXIT_CR4_WRITE 0x014 /* CR0-15 reads 0x000, writes 0x010 */
 #define SVM_EXIT_DR_BASE   0x020 /* DR0-15 reads, then writes at 0x030 */
 #define SVM_EXIT_EXCP_BASE 0x040
 #define SVM_EXIT_INTR	   0x060

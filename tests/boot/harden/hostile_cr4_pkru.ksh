@@ -1,0 +1,28 @@
+// As hostile_cr4.ksh, on a CPU model with protection keys, XSAVE and PKS
+// (QEMU -cpu max). PKRU is not switched between domains, so CR4.PKE is
+// refused (#GP) and RDPKRU/WRPKRU stay #UD: the writer (pkw) cannot
+// leave a PKRU value for the reader (pkr) in another domain. Without the
+// CR4 write intercept both set PKE and the reader sees 0x5555555c.
+// boot-see: [cr4] HOSTILE-CR4 refused PKE (#GP)
+// boot-see: [cr4] HOSTILE-CR4 refused OSXSAVE (#GP)
+// boot-see: [cr4] HOSTILE-CR4 refused PKS (#GP)
+// boot-see: [cr4] HOSTILE-CR4 DONE failures=0
+// boot-see: [pkw] PKRU-W round 0 pke=13 wrpkru=6
+// boot-see: [pkr] PKRU-R clean after 20 rounds pke=13 rdpkru=6
+// boot-see: ksh: domain cr4 exited with status 0
+// boot-see: ksh: domain pkw exited with status 0
+// boot-see: ksh: domain pkr exited with status 0
+// boot-expect: ksh: no domain left to run: stopping
+// boot-reject: FAIL
+// boot-reject: PANIC
+// boot-cpu: max,+svm,+npt
+// boot-timeout: 240
+system "hostile_cr4_pkru" {
+	platform { cpus 1; memory 64M; iommu optional; }
+	schedule { major 60ms; cpu 0 { cr4 20ms; pkw 20ms; pkr 20ms; } }
+}
+level low;
+type t;
+domain cr4 : native "hostile_cr4.elf" { memory 2M; type t; level low; }
+domain pkw : native "hostile_cr4.elf" { memory 2M; type t; level low; }
+domain pkr : native "hostile_cr4.elf" { memory 2M; type t; level low; }
