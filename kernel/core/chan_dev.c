@@ -28,7 +28,7 @@
 
 #include <string.h>
 
-#define DEV_PLACES   16 /* BAR placements a device may make */
+#define DEV_PLACES   16		      /* BAR placements a device may make */
 #define DEV_NPT_RSV  (DEV_PLACES * 3) /* table pages: PDPT, PD, PT each */
 #define DEV_IO_BASE  0xC000u
 #define DEV_IO_STEP  0x40u
@@ -137,7 +137,8 @@ static int dev_signal(void *ctx)
 	uint64_t rank = 1ull << 32;
 	struct hc_call call = {.nr = KSH_HC_EVENT_SIGNAL, .cpl = 3};
 
-	if (ev < tables->n_events && tables->events[ev].signaller == cd->d->id) {
+	if (ev < tables->n_events &&
+	    tables->events[ev].signaller == cd->d->id) {
 		rank = 0;
 		for (uint32_t i = 0; i < ev; i++)
 			if (tables->events[i].signaller == cd->d->id)
@@ -324,9 +325,8 @@ int chan_dev_add(struct domain *d, struct vdev_env *env, struct vdev_bus *bus,
 		return refuse(d, v, "too many channel devices");
 	cd = kpage_alloc((sizeof(*cd) + KPAGE_SIZE - 1) / KPAGE_SIZE, NULL);
 	buf = buf_bytes(c);
-	if (cd == NULL ||
-	    (cd->bar1 = kpage_alloc((DESC_PAGE + buf) / KPAGE_SIZE, NULL)) ==
-		NULL)
+	if (cd == NULL || (cd->bar1 = kpage_alloc(
+			       (DESC_PAGE + buf) / KPAGE_SIZE, NULL)) == NULL)
 		return refuse(d, v, "kernel pool too small");
 	cd->d = d;
 	cd->v = v;
@@ -351,14 +351,14 @@ int chan_dev_add(struct domain *d, struct vdev_env *env, struct vdev_bus *bus,
 			return refuse(d, v, "its window is not mapped");
 		cd->win_hpa = memobj_hpa[c->memobj];
 		cd->win_size = tables->memobjs[c->memobj].size;
-		cd->win_rights = tables->mappings[ep->mapping].rights &
-				 (KSH_R | KSH_W);
+		cd->win_rights =
+		    tables->mappings[ep->mapping].rights & (KSH_R | KSH_W);
 		if (cd->win_size == 0 || cd->win_size > 0x10000000ull)
 			return refuse(d, v, "window size not usable as a BAR");
 		cfg.bar2_size = (uint32_t)pow2_at_least(cd->win_size);
 	}
-	cd->be = (struct vchan_backend){dev_send, dev_recv, dev_signal,
-					dev_query,    dev_place, cd};
+	cd->be = (struct vchan_backend){dev_send,  dev_recv,  dev_signal,
+					dev_query, dev_place, cd};
 	bar1_at = take(&layout, cfg.bar1_size);
 	if (cfg.bar2_size)
 		bar2_at = take(&layout, cfg.bar2_size);
@@ -372,8 +372,7 @@ int chan_dev_add(struct domain *d, struct vdev_env *env, struct vdev_bus *bus,
 	    vdev_bus_attach(bus, &cd->vc.dev) != 0)
 		return refuse(d, v, "cannot attach the PCI function");
 	fill_desc(cd, &cfg);
-	vchan_assign(&cd->vc,
-		     (uint16_t)(DEV_IO_BASE + DEV_IO_STEP * layout.n),
+	vchan_assign(&cd->vc, (uint16_t)(DEV_IO_BASE + DEV_IO_STEP * layout.n),
 		     (uint32_t)bar1_at, (uint32_t)bar2_at);
 	if (cd->mapped[1] == 0 || (cfg.bar2_size && cd->mapped[2] == 0))
 		return refuse(d, v, "its BARs cannot be mapped");

@@ -49,12 +49,16 @@ cmd 3 1 secret
 w 3 28 8192
 w 3 24 1
 cmd 3 1 too-long
+# uio_pci_generic takes INTA# (the guest's only way to see it without
+# a driver of ours): its handler masks INTx in the command register.
+echo "4b53 4348" >/sys/bus/pci/drivers/uio_pci_generic/new_id
 w 4 16 1
 for i in $(seq 300); do
 	[ $(($(r 4 12) & 1)) = 1 ] && break
 	sleep 0.2
 done
 echo "CHD rx status=$(r 4 12) queued=$(r 4 44) intx=$(($(dd if=$P'4.0/config' bs=1 skip=6 count=1 2>/dev/null | od -An -tu1) & 8))"
+echo "CHD irq $(grep '^ *11:' /proc/interrupts | tr -s ' ' | sed 's/^ //')"
 cmd 4 2 recv
 b=$(bar 4 1)
 echo "CHD got method=$(r 4 24) len=$(r 4 28) text=$(txt $((b + 4096)) 8)"

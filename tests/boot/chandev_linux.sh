@@ -4,7 +4,8 @@
 # + NPT). The Linux side (tests/boot/chandev_guest.sh, passed on the
 # kernel command line) finds three PCI functions, reads their registers
 # and descriptor page, sends on a message channel under a flow machine,
-# takes the peer's reply after the RX status and INTx latch, reads a
+# takes the peer's reply after the RX status and an interrupt (IRQ 11
+# through the virtual 8259A to Linux's uio_pci_generic handler), reads a
 # memory channel window the peer wrote and rang, and tries the hostile
 # cases: the flow order broken, a forbidden method, a too-long message,
 # a doorbell it may not ring, a write to its read-only window. Each is
@@ -19,7 +20,7 @@ ok() { # STATUS TEXT
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
 has() { grep -qF -- "$1" "$clean"; }
-echo "1..13"
+echo "1..14"
 log=$out/serial.log
 clean=$out/serial.txt
 : >"$log"
@@ -73,11 +74,14 @@ ok $? "a forbidden method from Linux: EPERM, audited"
 has "[linux] CHD too-long result=-6" &&
 	has "ksh: audit: denied linux chan_send req.data in state opened: E2BIG"
 ok $? "a message longer than the channel allows: E2BIG, audited"
-has "[linux] CHD rx status=9 queued=1 intx=8" &&
+has "[linux] CHD rx status=1 queued=1 intx=8" &&
 	has "[linux] CHD recv result=0" &&
 	has "[linux] CHD got method=0 len=7 text=pong:hi" &&
 	has "[linux] CHD acked status=0" && has "[linux] CHD recv-empty result=-7"
 ok $? "the reply arrives: RX + INTA# latched, RECV, IRQ_ACK, then EAGAIN"
+grep -aq '^\[linux\] CHD irq 11: 1 .*uio_pci_generic' "$clean"
+ok $? "the arrival is an interrupt: IRQ 11 through the virtual 8259A, taken by Linux"
+
 has "[linux] CHD board status=4 size=4096 text=BOARD v1"
 ok $? "the memory channel window shows the peer's data and its doorbell"
 has "[linux] CHD reader-signal result=-5" &&

@@ -49,16 +49,14 @@ Test(chan_kbuf, send_from_kernel_buffer_reaches_hypercall_receiver)
 	struct chan_kbuf kb = {buf, sizeof(buf), 0};
 	uint32_t method;
 
-	cr_assert_eq(kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0, 4,
-			   &kb),
-		     0);
+	cr_assert_eq(
+	    kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0, 4, &kb), 0);
 	cr_assert_eq(seen.n, 1);
 	cr_assert_eq(seen.what[0], CHAN_NOTIFY_MESSAGE);
 	cr_assert_eq(seen.index[0], 0);
 	cr_assert_eq(f->sys.chans[0].state, FX_UNLOCKED, "the flow moved");
-	cr_assert_eq(fx_call(f, FX_KEYSTORE, KSH_HC_CHAN_RECV, 0, 0x200, 64,
-			     0x300),
-		     4);
+	cr_assert_eq(
+	    fx_call(f, FX_KEYSTORE, KSH_HC_CHAN_RECV, 0, 0x200, 64, 0x300), 4);
 	cr_assert_eq(memcmp(fx_ram(f, FX_KEYSTORE, 0x200), "1234", 4), 0);
 	memcpy(&method, fx_ram(f, FX_KEYSTORE, 0x300), 4);
 	cr_assert_eq(method, FX_UNLOCK);
@@ -89,16 +87,16 @@ Test(chan_kbuf, policy_and_flow_refusals_audited_as_hypercalls)
 	struct chan_kbuf kb = {buf, sizeof(buf), 0};
 
 	/* sign before unlock: the flow machine says no */
-	cr_assert_eq(kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_SIGN, 0, 4,
-			   &kb),
-		     -KSH_EPERM);
+	cr_assert_eq(
+	    kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_SIGN, 0, 4, &kb),
+	    -KSH_EPERM);
 	cr_assert_str_eq(fx_last_line(f),
 			 "ksh: audit: denied client chan_send crypto.sign in "
 			 "state locked: EPERM (rule at t.ksh:10)");
 	/* a method the policy denies */
-	cr_assert_eq(kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_LOCK, 0, 4,
-			   &kb),
-		     -KSH_EPERM);
+	cr_assert_eq(
+	    kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_LOCK, 0, 4, &kb),
+	    -KSH_EPERM);
 	/* the wrong end */
 	cr_assert_eq(kcall(f, FX_KEYSTORE, KSH_HC_CHAN_SEND, 0, 0, 0, 4, &kb),
 		     -KSH_EPERM);
@@ -114,21 +112,20 @@ Test(chan_kbuf, lengths_checked_against_the_kernel_buffer)
 	struct chan_kbuf kb = {buf, sizeof(buf), 0};
 
 	/* beyond the buffer (but within the channel's 64): EFAULT */
-	cr_assert_eq(kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0, 17,
-			   &kb),
-		     -KSH_EFAULT);
+	cr_assert_eq(
+	    kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0, 17, &kb),
+	    -KSH_EFAULT);
 	/* offset + length wrapping */
 	cr_assert_eq(kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_UNLOCK,
 			   ~0ull - 1, 4, &kb),
 		     -KSH_EFAULT);
 	/* over the channel's size: E2BIG first */
-	cr_assert_eq(kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0, 65,
-			   &kb),
-		     -KSH_E2BIG);
+	cr_assert_eq(
+	    kcall(f, FX_CLIENT, KSH_HC_CHAN_SEND, 0, FX_UNLOCK, 0, 65, &kb),
+	    -KSH_E2BIG);
 	/* a receive buffer smaller than the message: E2BIG, kept */
 	memcpy(fx_ram(f, FX_KEYSTORE, 0x100), "0123456789abcdefXYZ", 19);
-	cr_assert_eq(fx_call(f, FX_KEYSTORE, KSH_HC_CHAN_SEND, 1, 0, 0x100,
-			     19),
+	cr_assert_eq(fx_call(f, FX_KEYSTORE, KSH_HC_CHAN_SEND, 1, 0, 0x100, 19),
 		     0);
 	cr_assert_eq(kcall(f, FX_CLIENT, KSH_HC_CHAN_RECV, 1, 0, 64, 1, &kb),
 		     -KSH_EFAULT);
