@@ -8,7 +8,8 @@
 # through the virtual 8259A to Linux's uio_pci_generic handler), reads a
 # memory channel window the peer wrote and rang, and tries the hostile
 # cases: the flow order broken, a forbidden method, a too-long message,
-# a doorbell it may not ring, a write to its read-only window. Each is
+# a doorbell it may not ring, a write to its read-only window, a BAR
+# moved onto its RAM (refused) and then elsewhere (followed). Each is
 # refused with its code and audited; the native peer runs to its end.
 cd "$(dirname "$0")/../.." || exit 1
 build=${KSH_BUILD:-build}
@@ -20,7 +21,7 @@ ok() { # STATUS TEXT
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
 has() { grep -qF -- "$1" "$clean"; }
-echo "1..14"
+echo "1..15"
 log=$out/serial.log
 clean=$out/serial.txt
 : >"$log"
@@ -90,6 +91,11 @@ ok $? "a doorbell the reader may not ring: EBADH, audited"
 grep -aq '^\[linux\] CHD window-write rc=139 after=0x52414F42$' "$clean" &&
 	has "ksh: audit: denied linux window_write board: EPERM (the reading end maps it read-only)"
 ok $? "a write to the read-only window: refused (SIGSEGV), audited, unchanged"
+has "ksh: domain linux: device reqdev: BAR1 at 100000 refused (overlaps guest memory): left unbacked" &&
+	has "[linux] CHD moved magic=0x4348534B" &&
+	has "[linux] CHD data-after-move result=0" &&
+	has "[peer] PEER got data len=2: ok"
+ok $? "a BAR moved onto RAM is refused; moved to a free address, its pages follow"
 has "[linux] CHD bye result=0" && has "[linux] CHD END" &&
 	has "[peer] PEER DONE failures=0" && ! grep -aq 'stopped:' "$clean"
 ok $? "both domains go on to their end; nothing was stopped"
