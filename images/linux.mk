@@ -7,13 +7,13 @@ LINUX_IMG_DIR := $(BUILD)/images/linux
 LINUX_VMLINUZ := $(LINUX_IMG_DIR)/vmlinuz
 LINUX_INITRD  := $(LINUX_IMG_DIR)/initramfs.cpio.gz
 LINUX_IMG_INPUTS := $(addprefix images/linux/,packages.lock modules.list \
-	init build.sh fetch.sh modinfo.sh)
+	init build.sh fetch.sh modinfo.sh) $(KSHCHAN_BIN)
 
 .PHONY: linux-image
 linux-image: $(LINUX_VMLINUZ) $(LINUX_INITRD)
 
 $(LINUX_VMLINUZ) $(LINUX_INITRD) &: $(LINUX_IMG_INPUTS) | deps
-	$(Q)images/linux/build.sh $(LINUX_IMG_DIR)
+	$(Q)KSHCHAN_BIN=$(KSHCHAN_BIN) images/linux/build.sh $(LINUX_IMG_DIR)
 
 SUITE_DEPS += $(LINUX_VMLINUZ) $(LINUX_INITRD)
 # Timeouts leave room for a loaded machine (boot.sh took 10 s on a quiet

@@ -114,6 +114,8 @@ struct ast_device {
 	struct ksh_loc pci_loc;
 	struct ksh_name network, channel;
 	struct ksh_file disk;
+	bool console; /* receives the platform console's input */
+	struct ksh_loc console_loc;
 	/* resolved */
 	uint32_t port_base_r, port_count_r, irq_r;
 	uint32_t network_idx, channel_idx;

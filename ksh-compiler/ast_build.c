@@ -400,6 +400,14 @@ void ast_device_disk(struct kshc *k, const struct ksh_file *f,
 		DEV->disk = *f;
 }
 
+void ast_device_console(struct kshc *k, const struct ksh_loc *loc)
+{
+	if (!once(k, DEV->console, &DEV->console_loc, "console", loc))
+		return;
+	DEV->console = true;
+	DEV->console_loc = *loc;
+}
+
 /* ---- shared memory ---- */
 
 #define SHR (&A->shared.v[A->cur_shared])

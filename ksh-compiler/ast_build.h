@@ -100,6 +100,7 @@ void ast_device_ref(struct kshc *k, int which, const struct ksh_name *n,
 		    const struct ksh_loc *loc);
 void ast_device_disk(struct kshc *k, const struct ksh_file *f,
 		     const struct ksh_loc *loc);
+void ast_device_console(struct kshc *k, const struct ksh_loc *loc);
 
 void ast_shared_begin(struct kshc *k, const struct ksh_name *n,
 		      const struct ksh_loc *loc);

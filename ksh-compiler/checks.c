@@ -17,6 +17,7 @@ const struct ksh_check ksh_checks[] = {
     {DIAG_SIZE_ALIGN, CHECK_PRE, chk_sizes},
     {DIAG_MEMORY_BUDGET, CHECK_PRE, chk_memory_budget},
     {DIAG_PORT_CONFLICT, CHECK_PRE, chk_devices},
+    {DIAG_CONSOLE_INPUT, CHECK_PRE, chk_console_input},
     {DIAG_PASSTHRU_CONFLICT, CHECK_PRE, chk_passthru},
     {DIAG_SCHED_OVERRUN, CHECK_PRE, chk_schedule},
     {DIAG_CHANNEL_ENDPOINT, CHECK_PRE, chk_channels},

@@ -30,6 +30,7 @@ void chk_sizes(struct kshc *k);
 void chk_memory_budget(struct kshc *k);
 void chk_gpa_overlap(struct kshc *k);
 void chk_devices(struct kshc *k);
+void chk_console_input(struct kshc *k);
 void chk_passthru(struct kshc *k);
 void chk_schedule(struct kshc *k);
 void chk_channels(struct kshc *k);

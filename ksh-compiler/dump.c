@@ -109,6 +109,8 @@ static void dump_domain(struct kshc *k, FILE *f, uint32_t i)
 			fprintf(f, " channel %s", T->channels[x->channel].name);
 		if (x->payload != KSH_NONE)
 			fprintf(f, " disk payload %u", x->payload);
+		if (x->flags & KSH_VDEVF_CONSOLE_IN)
+			fputs(" console", f);
 		fputc('\n', f);
 	}
 	for (uint32_t p = 0; p < d->n_passthru; p++) {

@@ -336,6 +336,9 @@ static void emit_devices(struct kshc *k, FILE *f)
 			idx(f, "network", v->network, "KSH_NONE");
 			idx(f, "channel", v->channel, "KSH_NONE");
 			idx(f, "payload", v->payload, "KSH_NONE");
+			if (v->flags & KSH_VDEVF_CONSOLE_IN)
+				fputs("\t\t.flags = KSH_VDEVF_CONSOLE_IN,\n",
+				      f);
 			fputs("\t},\n", f);
 		}
 		fputs("};\n\n", f);

@@ -169,6 +169,8 @@ static json_t *json_domain(struct kshc *k, uint32_t i)
 			? json_null()
 			: json_string(T->channels[vd->channel].name));
 		set(x, "payload", jidx(vd->payload));
+		if (vd->flags & KSH_VDEVF_CONSOLE_IN)
+			set(x, "console", json_true());
 		json_array_append_new(arr, x);
 	}
 	set(o, "devices", arr);

@@ -362,6 +362,7 @@ static void layout_devices(struct kshc *k)
 			o->network = a->network_idx;
 			o->channel = a->channel_idx;
 			o->payload = a->disk.set ? a->disk.payload : KSH_NONE;
+			o->flags = a->console ? KSH_VDEVF_CONSOLE_IN : 0;
 		}
 		od->n_vdevs = O->vdevs.n - od->first_vdev;
 		od->first_passthru = O->passthru.n;

@@ -88,7 +88,7 @@ void kshyyerror(struct ksh_loc *loc, void *scanner, struct kshc *k,
 %token <str> ICMP "icmp" ANY "any" TO "to" FROM "from" POLICY "policy"
 %token <str> FLOW "flow" ON "on" STATES "states" INITIAL_KW "initial"
 %token <str> NEVERALLOW "neverallow" NEVERFLOW "neverflow" MLS "mls"
-%token <str> AUDIT "audit"
+%token <str> AUDIT "audit" CONSOLE "console"
 
 %type <name> name subject chan_ref dev_model
 %type <str> soft_kw
@@ -205,6 +205,7 @@ soft_kw
 	| NEVERFLOW
 	| MLS
 	| AUDIT
+	| CONSOLE
 	;
 
 
@@ -342,6 +343,7 @@ dev_item
 	| NETWORK name ';'		{ ast_device_ref(k, DR_NETWORK, &$2, &@$); }
 	| CHANNEL name ';'		{ ast_device_ref(k, DR_CHANNEL, &$2, &@$); }
 	| DISK file_ref ';'		{ ast_device_disk(k, &$2, &@$); }
+	| CONSOLE ';'			{ ast_device_console(k, &@$); }
 	| error
 	;
 

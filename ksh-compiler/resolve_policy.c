@@ -69,6 +69,9 @@ void res_device(struct kshc *k, struct ast_domain *d, struct ast_device *v)
 			    "channel device \"%s\" names no channel",
 			    v->name.s);
 	}
+	if (v->console && v->model != VDEV_UART)
+		diag_report(&k->diags, DIAG_DEVICE, &v->console_loc,
+			    "only a UART (uart) takes console input");
 	if (v->disk.set && v->model != VDEV_IDE && v->model != VDEV_AHCI)
 		diag_report(&k->diags, DIAG_DEVICE, &v->disk.loc,
 			    "only a disk controller (ide, ahci) takes a disk");

@@ -4,7 +4,8 @@
 #   OUT/initramfs.cpio.gz  busybox-static, /init, the modules of
 #                          modules.list; deterministic (README.md)
 # Inputs: packages.lock (exact .debs, fetched by fetch.sh), modules.list,
-# init. SOURCE_DATE_EPOCH sets every mtime in the archive (default: the
+# init, and the static `kshchan` tool built by make (KSHCHAN_BIN, default
+# ${KSH_BUILD:-build}/images/kshchan/kshchan under the checkout). SOURCE_DATE_EPOCH sets every mtime in the archive (default: the
 # @source-date-epoch line of packages.lock, so the output depends on
 # tracked inputs only, never on when or from which checkout it is built).
 set -euo pipefail
@@ -18,6 +19,12 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
 	SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
 fi
 export LC_ALL=C TZ=UTC
+
+kshchan=${KSHCHAN_BIN:-$here/../../${KSH_BUILD:-build}/images/kshchan/kshchan}
+if [ ! -x "$kshchan" ]; then
+	echo "build.sh: $kshchan missing: run make kshchan first" >&2
+	exit 1
+fi
 
 mapfile -t debs < <("$here/fetch.sh")
 kdeb=${debs[0]}
@@ -58,6 +65,7 @@ mkdir -p "$r"/{bin,dev,etc,lib/modules,proc,root,sbin,sys,tmp,usr/bin,usr/sbin}
 install -m 0755 "$work/b/bin/busybox" "$r/bin/busybox"
 ln -s busybox "$r/bin/sh"
 install -m 0755 "$here/init" "$r/init"
+install -m 0755 "$kshchan" "$r/bin/kshchan"
 : >"$r/etc/modules.load"
 for m in "${mods[@]}"; do
 	install -m 0644 "$work/k/lib/modules/$kabi/$m" "$r/lib/modules/"

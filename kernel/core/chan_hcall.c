@@ -17,14 +17,24 @@
  *    method number stored at method_ptr (0: not wanted). EAGAIN when the
  *    queue is empty (not audited: polling is normal); E2BIG when the
  *    message is longer than len, and the message stays queued.
+ *    CHAN_RECV(handle | KSH_RECV_WAIT, ...) on an empty queue parks the
+ *    caller instead (below); the flag is not part of the handle, so the
+ *    audit shows the handle alone.
  *  - Events are named per domain, like handles: for EVENT_SIGNAL(n), n
  *    is the rank, in table order, among the events the caller may signal;
- *    for EVENT_WAIT(mask), bit n is the n-th event the caller waits on
- *    (n < 63, so the result stays positive). EVENT_WAIT does not block:
- *    native domains take no virtual interrupts yet, and blocking would
- *    need the scheduler to park a vCPU mid-hypercall. It returns the
- *    fired events among mask and clears them, or EAGAIN when none is
- *    pending; a waiter polls, yielding between polls.
+ *    for EVENT_WAIT(mask, timeout), bit n is the n-th event the caller
+ *    waits on (n < 63, so the result stays positive). It returns the
+ *    fired events among mask and clears them; when none is pending it
+ *    returns EAGAIN if timeout is 0, and otherwise parks the caller.
+ *  - Parking: the call, checked in full, is stored in the caller's
+ *    struct chan_wait and chan_hcall returns CHAN_HC_PARKED; the kernel
+ *    keeps the vCPU off the CPU and, at the start of each of its frames
+ *    (and at the deadline), asks chan_wait_poll, which carries the stored
+ *    call out again as a poll. So a wake-up needs no list of waiters and
+ *    no notification path into the scheduler: the pending flag or the
+ *    queued message is the state, and a signal that comes before the
+ *    wait is never lost. On one CPU nothing can fire while the parked
+ *    domain's own frame runs, so polling at frame start is exact.
  *  - AUDIT_READ(buf, len) -> records copied (len / record size at most),
  *    only for domains with KSH_DOMF_AUDIT_READER; others get EPERM,
  *    itself audited.
@@ -34,11 +44,14 @@
 #include <ksh/chan.h>
 #include <ksh/gmap.h>
 
+#include <stddef.h>
+
 #define EV_MAX 63 /* events a domain can name in EVENT_WAIT's mask */
 
 uint64_t chan_state_bytes(const struct ksh_tables *t)
 {
-	return (uint64_t)t->n_channels * sizeof(struct chan_rt) + t->n_events;
+	return (uint64_t)t->n_channels * sizeof(struct chan_rt) +
+	       (uint64_t)t->n_domains * sizeof(struct chan_wait) + t->n_events;
 }
 
 int chan_sys_init(struct chan_sys *s, const struct ksh_tables *t,
@@ -48,7 +61,8 @@ int chan_sys_init(struct chan_sys *s, const struct ksh_tables *t,
 	s->t = t;
 	s->memobj_hpa = memobj_hpa;
 	s->chans = mem;
-	s->ev_pending = (uint8_t *)mem + t->n_channels * sizeof(struct chan_rt);
+	s->waits = (struct chan_wait *)(s->chans + t->n_channels);
+	s->ev_pending = (uint8_t *)(s->waits + t->n_domains);
 	s->audit = ring;
 	for (uint32_t i = 0; i < t->n_channels; i++) {
 		const struct ksh_channel *c = &t->channels[i];
@@ -67,6 +81,8 @@ int chan_sys_init(struct chan_sys *s, const struct ksh_tables *t,
 			return -1;
 		}
 	}
+	for (uint32_t i = 0; i < t->n_domains; i++)
+		s->waits[i].nr = 0;
 	for (uint32_t i = 0; i < t->n_events; i++)
 		s->ev_pending[i] = 0;
 	return 0;
@@ -127,7 +143,20 @@ struct ctx {
 	const struct hc_call *call;
 	uint64_t now;
 	struct chan_kbuf *kb; /* buffer addresses are offsets into it */
+	bool may_park; /* false when chan_wait_poll retries a parked call */
 };
+
+/* Parks the caller's call until deadline (see the top of this file). */
+static int64_t park(const struct ctx *x, uint64_t deadline)
+{
+	struct chan_wait *w = &x->s->waits[x->dom];
+
+	w->nr = x->call->nr;
+	for (int i = 0; i < 4; i++)
+		w->arg[i] = x->call->arg[i];
+	w->deadline = deadline;
+	return CHAN_HC_PARKED;
+}
 
 /* The caller's buffer: guest memory checked against its mappings, or
  * the kernel buffer standing in for it, bounds-checked. */
@@ -215,7 +244,7 @@ static int64_t chan_send(const struct ctx *x)
 	return finish(x, &v, m, 0, v.flags & KSH_DEC_AUDIT);
 }
 
-static int64_t chan_recv(const struct ctx *x)
+static int64_t chan_recv(const struct ctx *x, bool wait)
 {
 	const struct ksh_tables *t = x->s->t;
 	uint64_t gpa = x->call->arg[1], len = x->call->arg[2],
@@ -235,8 +264,11 @@ static int64_t chan_recv(const struct ctx *x)
 	    (mptr != 0 && x->kb == NULL &&
 	     gmap_check(t, x->dom, mptr, sizeof(uint32_t), KSH_R | KSH_W) != 0))
 		return finish(x, &v, KSH_NONE, -KSH_EFAULT, false);
-	if (chanq_empty(x->s, v.channel))
+	if (chanq_empty(x->s, v.channel)) {
+		if (wait && x->may_park)
+			return park(x, CHAN_NO_DEADLINE);
 		return -KSH_EAGAIN; /* polling an empty queue is no offence */
+	}
 	h = chanq_head(x->s, v.channel);
 	if (h->len > len)
 		return finish(x, &v, h->method, -KSH_E2BIG, false);
@@ -269,7 +301,7 @@ static int64_t event_wait(const struct ctx *x)
 {
 	struct pep_verdict v = {KSH_NONE, KSH_NONE, KSH_NONE,
 				KSH_NONE, KSH_NONE, 0};
-	uint64_t mask = x->call->arg[0], fired = 0;
+	uint64_t mask = x->call->arg[0], timeout = x->call->arg[1], fired = 0;
 
 	if (mask == 0 || mask >> EV_MAX != 0)
 		return finish(x, &v, KSH_NONE, -KSH_EINVAL, false);
@@ -295,7 +327,13 @@ static int64_t event_wait(const struct ctx *x)
 			fired |= 1ull << n;
 		}
 	}
-	return fired != 0 ? (int64_t)fired : -KSH_EAGAIN;
+	if (fired != 0)
+		return (int64_t)fired;
+	if (timeout == 0 || !x->may_park)
+		return -KSH_EAGAIN;
+	/* saturated: a huge timeout is a wait with no end, not a wrap */
+	return park(x, timeout > CHAN_NO_DEADLINE - x->now ? CHAN_NO_DEADLINE
+							   : x->now + timeout);
 }
 
 static int64_t audit_read_call(const struct ctx *x)
@@ -331,12 +369,12 @@ static int64_t audit_read_call(const struct ctx *x)
 	return (int64_t)done;
 }
 
-static int64_t dispatch(const struct ctx *x);
+static int64_t dispatch(struct ctx *x);
 
 int64_t chan_hcall(struct chan_sys *s, uint32_t dom, const struct hc_call *call,
 		   uint64_t now_ns)
 {
-	struct ctx x = {s, dom, call, now_ns, NULL};
+	struct ctx x = {s, dom, call, now_ns, NULL, true};
 
 	return dispatch(&x);
 }
@@ -345,7 +383,9 @@ int64_t chan_kbuf_call(struct chan_sys *s, uint32_t dom,
 		       const struct hc_call *call, struct chan_kbuf *kb,
 		       uint64_t now_ns)
 {
-	struct ctx x = {s, dom, call, now_ns, kb};
+	/* A device command never parks the vCPU: the guest polls STATUS
+	 * or takes the device's interrupt instead. */
+	struct ctx x = {s, dom, call, now_ns, kb, false};
 
 	/* Only the calls whose buffers the channel device stands in for. */
 	if (call->nr != KSH_HC_CHAN_SEND && call->nr != KSH_HC_CHAN_RECV &&
@@ -354,13 +394,26 @@ int64_t chan_kbuf_call(struct chan_sys *s, uint32_t dom,
 	return dispatch(&x);
 }
 
-static int64_t dispatch(const struct ctx *x)
+static int64_t dispatch(struct ctx *x)
 {
 	switch (x->call->nr) {
 	case KSH_HC_CHAN_SEND:
 		return chan_send(x);
-	case KSH_HC_CHAN_RECV:
-		return chan_recv(x);
+	case KSH_HC_CHAN_RECV: {
+		/* The wait flag off, so the handle is checked (and audited)
+		 * alone; the call parked is the one the guest made. */
+		const struct hc_call *orig = x->call;
+		struct hc_call c = *orig;
+		int64_t rc;
+
+		c.arg[0] &= ~KSH_RECV_WAIT;
+		x->call = &c;
+		rc = chan_recv(x, (orig->arg[0] & KSH_RECV_WAIT) != 0);
+		x->call = orig;
+		if (rc == CHAN_HC_PARKED)
+			x->s->waits[x->dom].arg[0] = orig->arg[0];
+		return rc;
+	}
 	case KSH_HC_EVENT_SIGNAL:
 		return event_signal(x);
 	case KSH_HC_EVENT_WAIT:
@@ -370,4 +423,35 @@ static int64_t dispatch(const struct ctx *x)
 	default:
 		return -KSH_ENOSYS;
 	}
+}
+
+bool chan_waiting(const struct chan_sys *s, uint32_t dom)
+{
+	return s->waits[dom].nr != 0;
+}
+
+uint64_t chan_wait_deadline(const struct chan_sys *s, uint32_t dom)
+{
+	return s->waits[dom].deadline;
+}
+
+bool chan_wait_poll(struct chan_sys *s, uint32_t dom, uint64_t now_ns,
+		    int64_t *ret)
+{
+	struct chan_wait *w = &s->waits[dom];
+	struct hc_call c = {.nr = w->nr, .cpl = 0};
+	int64_t rc;
+
+	if (w->nr == 0)
+		return false;
+	for (int i = 0; i < 4; i++)
+		c.arg[i] = w->arg[i];
+	struct ctx x = {s, dom, &c, now_ns, NULL, false};
+
+	rc = dispatch(&x);
+	if (rc == -KSH_EAGAIN && now_ns < w->deadline)
+		return false;
+	w->nr = 0;
+	*ret = rc;
+	return true;
 }

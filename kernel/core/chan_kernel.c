@@ -80,3 +80,24 @@ void chan_kernel_audit_window(struct domain *d, uint32_t ch, uint32_t handle)
 
 	audit_log(&chan_sys, &r);
 }
+
+bool chan_kernel_parked(const struct domain *d)
+{
+	return chan_waiting(&chan_sys, d->id);
+}
+
+bool chan_kernel_resume(struct domain *d, uint64_t *wake_ns)
+{
+	int64_t ret;
+
+	if (!chan_waiting(&chan_sys, d->id))
+		return true;
+	if (chan_wait_poll(&chan_sys, d->id, arch_time_ns(), &ret)) {
+		/* The vendor loads RAX from here at the next entry; RIP is
+		 * already past the hypercall instruction. */
+		d->vcpu.regs.rax = (uint64_t)ret;
+		return true;
+	}
+	*wake_ns = chan_wait_deadline(&chan_sys, d->id);
+	return false;
+}

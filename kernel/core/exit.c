@@ -113,35 +113,6 @@ static enum exit_action exit_cpuid(struct vcpu *v, struct vm_exit *e)
 	return EXIT_RESUME;
 }
 
-/* The CR4 bits guests may set: those whose feature the filtered CPUID
- * shows (ksh/cr4_policy.h). Computed once; the host CPUID is fixed. */
-static uint64_t guest_cr4_allowed(void)
-{
-	static uint64_t allowed;
-	static bool known;
-	uint32_t l1[4], l7[4];
-
-	if (!known) {
-		arch_cpuid(1, 0, l1);
-		cpuid_filter(1, 0, l1);
-		arch_cpuid(0, 0, l7);
-		if (l7[0] >= 7) {
-			arch_cpuid(7, 0, l7);
-			cpuid_filter(7, 0, l7);
-		} else {
-			l7[1] = l7[2] = 0;
-		}
-		allowed = cr4_allowed(&(struct cr4_cpuid){
-		    .l1_ecx = l1[2],
-		    .l1_edx = l1[3],
-		    .l7_ebx = l7[1],
-		    .l7_ecx = l7[2],
-		});
-		known = true;
-	}
-	return allowed;
-}
-
 /* MOV to CR4: what the guest was not offered, or what the CPU itself
  * would refuse, gets #GP(0) as on a CPU without the feature (SDM vol. 2B
  * MOV CR, protected-mode exceptions). The guest goes on either way. */
@@ -154,7 +125,7 @@ static enum exit_action exit_cr4(struct vcpu *v, struct vm_exit *e)
 	    .long_mode = e->u.cr4.long_mode,
 	    .cpl = e->cpl,
 	};
-	const char *why = cr4_check(&w, guest_cr4_allowed());
+	const char *why = cr4_check(&w, cr4_guest_allowed());
 
 	if (vcpu_ops->set_cr4 == NULL) {
 		dom_stop(v->dom, "CR4 write exit without a vendor handler");
@@ -164,7 +135,7 @@ static enum exit_action exit_cr4(struct vcpu *v, struct vm_exit *e)
 		kprintf("ksh: domain %s: CR4 write %lx refused (%s, "
 			"bits %lx) at rip %lx: #GP injected\n",
 			v->dom->desc->name, w.value, why,
-			w.value & ~guest_cr4_allowed(), e->rip);
+			w.value & ~cr4_guest_allowed(), e->rip);
 		vcpu_ops->inject(v, VEC_GP, EVENT_EXCEPTION, true, 0);
 		return EXIT_RESUME;
 	}
@@ -208,6 +179,8 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			return vdom_dr(v, e);
 		if (e->reason == VMEXIT_NPF && chan_dev_npf(v, e))
 			return EXIT_RESUME;
+		if (e->reason == VMEXIT_SHUTDOWN)
+			return vdom_shutdown(v, e);
 	}
 	switch (e->reason) {
 	case VMEXIT_INTR:

@@ -4,6 +4,7 @@
  * everything, so nothing here can fail half-way.
  */
 #include <arch/arch.h>
+#include <ksh/chan.h>
 #include <ksh/chan_kernel.h>
 #include <ksh/domain.h>
 #include <ksh/exit.h>
@@ -90,7 +91,9 @@ enum hc_result hc_handle(struct vcpu *v, const struct hc_call *call,
 	case KSH_HC_EVENT_WAIT:
 	case KSH_HC_AUDIT_READ:
 		*ret = chan_kernel_hcall(d, call);
-		return HC_CONTINUE;
+		/* Blocked: the frame ends here; the scheduler keeps d off
+		 * the CPU until the call completes (chan_kernel_resume). */
+		return *ret == CHAN_HC_PARKED ? HC_YIELD : HC_CONTINUE;
 	case KSH_HC_TIME:
 		*ret = (int64_t)arch_time_ns();
 		return HC_CONTINUE;

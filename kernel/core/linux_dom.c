@@ -16,6 +16,7 @@
 #include <arch/arch.h>
 #include <arch/x86.h>
 #include <ksh/chan_dev.h>
+#include <ksh/console_in.h>
 #include <ksh/domain.h>
 #include <ksh/gmap.h>
 #include <ksh/kmem.h>
@@ -48,6 +49,7 @@ struct vdom {
 	struct vkbc kbc;
 	struct vuart uart[VDOM_MAX_UARTS];
 	struct vuart_chr uart_chr;
+	struct vuart *console; /* the UART granted console input, or NULL */
 	uint32_t n_uart;
 	bool has_pic, has_pit, has_rtc, has_pci;
 	bool halted;	     /* HLT with IF=1: wait for an interrupt */
@@ -185,9 +187,14 @@ static int add_vdev(struct vdom *vd, const struct ksh_vdev *v)
 			return -1;
 		}
 		u = &vd->uart[vd->n_uart++];
-		return attach(vd, v->name, &u->dev,
-			      vuart_init(u, &vd->env, v->port_base, v->irq,
-					 &vd->uart_chr));
+		if (attach(vd, v->name, &u->dev,
+			   vuart_init(u, &vd->env, v->port_base, v->irq,
+				      &vd->uart_chr)) != 0)
+			return -1;
+		if (!(v->flags & KSH_VDEVF_CONSOLE_IN))
+			return 0;
+		vd->console = u;
+		return console_in_grant(u, vd->d, v->name);
 	case KSH_VDEV_PIC:
 		if (vd->has_pic || !fixed_ports(v, 0x20, 2))
 			break;
@@ -389,6 +396,17 @@ enum exit_action vdom_hlt(struct vcpu *v, const struct vm_exit *e)
 	return EXIT_RESUME;
 }
 
+/* A triple fault (AMD APM vol. 2, the SHUTDOWN intercept, exit code
+ * 0x7F; Intel SDM vol. 3 appendix C, basic exit reason 2) would reset a
+ * PC; reboot is not offered, so the domain stops as on a reset request,
+ * with its exit counts, while the other domains go on. */
+enum exit_action vdom_shutdown(struct vcpu *v, const struct vm_exit *e)
+{
+	dom_stop(v->dom, "guest shutdown (triple fault) at rip %lx", e->rip);
+	vdom_report(v->dom);
+	return EXIT_STOP;
+}
+
 /* RDMSR/WRMSR: the vendor's MSRs (EFER), then the emulated set
  * (msr_emul.c); the rest gets #GP(0) as on a CPU without the MSR (SDM
  * vol. 2B RDMSR), logged once per MSR. */
@@ -472,6 +490,9 @@ bool vdom_prepare(struct domain *d, uint64_t *deadline)
 	struct vcpu *v = &d->vcpu;
 	uint64_t next;
 
+	/* Typed bytes first, so their interrupt goes in with this entry
+	 * (only the granted UART gets any; ksh/console_in.h). */
+	console_in_feed(vd->console);
 	vdev_bus_tick(&vd->bus);
 	/* The INTA cycle happens only when the vCPU has room for the
 	 * vector: the PIC keeps the request (and its priority order)
@@ -526,4 +547,6 @@ void vdom_report(struct domain *d)
 		d->desc->name, (arch_time_ns() - vd->start_ns) / 1000000, buf,
 		vd->irqs, vd->has_pit ? vd->pit.irq_edges : 0, vd->unclaimed,
 		vd->msr_gp);
+	if (vd->console != NULL)
+		console_in_report();
 }

@@ -7,8 +7,17 @@
  * vendor intercepts them), so a guest spinning with interrupts off loses
  * the CPU on time. Frame ends are computed from the major frame's start,
  * so exit handling does not make the plan drift.
+ *
+ * A domain blocked in a hypercall (EVENT_WAIT with a timeout, CHAN_RECV
+ * with KSH_RECV_WAIT: ksh/hypercall.h) keeps its frames, but they idle
+ * (HLT) until its call completes: at the start of each of its frames, and
+ * at its deadline inside one, the call is retried (chan_kernel_resume).
+ * Its time is never lent to another domain, so whether a domain waits
+ * cannot be observed by the others through the schedule.
  */
 #include <arch/arch.h>
+#include <ksh/chan.h>
+#include <ksh/chan_kernel.h>
 #include <ksh/domain.h>
 #include <ksh/exit.h>
 #include <ksh/fpu.h>
@@ -58,12 +67,33 @@ int sched_init(void)
 	return 0;
 }
 
+/* A domain that is running or can still be woken: not every runnable
+ * domain is blocked with no deadline and nothing to wake it (a domain
+ * blocked for ever can only be woken by another, and none is left). */
 static bool any_runnable(void)
 {
-	for (uint32_t i = 0; i < n_domains; i++)
-		if (domains[i].state == DOM_RUNNABLE)
+	for (uint32_t i = 0; i < n_domains; i++) {
+		uint64_t wake = 0;
+
+		if (domains[i].state != DOM_RUNNABLE)
+			continue;
+		if (chan_kernel_resume(&domains[i], &wake) ||
+		    wake != CHAN_NO_DEADLINE)
 			return true;
+	}
 	return false;
+}
+
+static void idle_until(uint64_t end_ns)
+{
+	for (;;) {
+		uint64_t now = arch_time_ns();
+
+		if (now >= end_ns)
+			return;
+		arch_timer_arm(end_ns - now);
+		arch_wait_for_interrupt();
+	}
 }
 
 /* Runs d until end_ns, a yield, or its stop. */
@@ -73,11 +103,19 @@ static void run_frame(struct domain *d, uint64_t end_ns)
 	struct vm_exit e;
 
 	while (d->state == DOM_RUNNABLE) {
-		uint64_t now = arch_time_ns(), until = end_ns;
+		uint64_t now = arch_time_ns(), until = end_ns, wake;
 		enum exit_action a;
 
 		if (now >= end_ns)
 			return;
+		/* Blocked: idle to its deadline if that falls in this frame,
+		 * else give up the frame (the caller idles to its end). */
+		if (!chan_kernel_resume(d, &wake)) {
+			if (wake >= end_ns)
+				return;
+			idle_until(wake);
+			continue;
+		}
 		/* Emulated devices: ticked, their interrupt handed over,
 		 * and the guest runs at most until their next deadline; a
 		 * halted vCPU waits for it here instead (ksh/vdom.h). */
@@ -93,20 +131,10 @@ static void run_frame(struct domain *d, uint64_t end_ns)
 		a = exit_handle(v, &e);
 		if (a == EXIT_PREEMPT)
 			arch_take_interrupts();
+		else if (a == EXIT_YIELD && chan_kernel_parked(d))
+			continue; /* blocked: its deadline may be in this frame */
 		else if (a != EXIT_RESUME)
 			return;
-	}
-}
-
-static void idle_until(uint64_t end_ns)
-{
-	for (;;) {
-		uint64_t now = arch_time_ns();
-
-		if (now >= end_ns)
-			return;
-		arch_timer_arm(end_ns - now);
-		arch_wait_for_interrupt();
 	}
 }
 

@@ -155,6 +155,8 @@ static int check_memory(const struct ksh_tables *t, const char **err)
 static int check_devices_and_schedule(const struct ksh_tables *t,
 				      const char **err)
 {
+	uint32_t console_in = 0;
+
 	for (uint32_t i = 0; i < t->n_vdevs; i++) {
 		const struct ksh_vdev *v = &t->vdevs[i];
 
@@ -167,6 +169,14 @@ static int check_devices_and_schedule(const struct ksh_tables *t,
 			FAIL("device of unknown model");
 		if ((uint32_t)v->port_base + v->port_count > 0x10000)
 			FAIL("device ports beyond 0xffff");
+		if (v->flags & ~KSH_VDEVF_CONSOLE_IN)
+			FAIL("device flags unknown");
+		if ((v->flags & KSH_VDEVF_CONSOLE_IN) &&
+		    (v->model != KSH_VDEV_UART ||
+		     t->domains[v->domain].kind != KSH_DOMAIN_LINUX ||
+		     console_in++ != 0))
+			FAIL("console input not on one UART of a Linux "
+			     "domain");
 	}
 	for (uint32_t i = 0; i < t->n_passthru; i++)
 		if (!idx_ok(t->passthru[i].domain, t->n_domains, 0) ||

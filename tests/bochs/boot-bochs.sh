@@ -24,6 +24,12 @@ for m in corei7_skylake_x ryzen; do
 	done
 done
 runs+=("$own_cases/no_ept.ksh:core2_penryn_t9600")
+# CPU-state hardening: CR4 bits hidden from CPUID (VMX: stopped; SVM with
+# next-RIP save: #GP) and SVM instructions from a guest.
+runs+=("$own_cases/hostile_cr4_vmx.ksh:corei7_skylake_x")
+runs+=("$bochs_root/tests/boot/harden/hostile_cr4.ksh:ryzen")
+runs+=("$bochs_root/tests/boot/harden/hostile_svm.ksh:ryzen")
+runs+=("$own_cases/hostile_vmx.ksh:corei7_skylake_x")
 
 run_one() { # ksh model
 	local ksh=$1 model=$2 name dir res

@@ -3,10 +3,9 @@
  * What Debian's libbearssl.a needs from a native domain beyond the native
  * runtime (checked by a test link: `nm -u` on the linked keystore):
  *  - it is built with -fstack-protector-strong: the canary is read at
- *    %fs:0x28. A native domain runs with FS base 0, so that is guest
- *    address 0x28, in the domain's own RAM below the info page
- *    (ksh/native.h): it holds whatever the domain leaves there (zero).
- *    __stack_chk_fail stops the domain.
+ *    %fs:0x28, which the runtime points at a per-domain TLS block with a
+ *    random canary before main (ksh/rt/stack_guard.h).
+ *    __stack_chk_fail (this one, not the runtime's) stops the domain.
  *  - it is built with _FORTIFY_SOURCE: __memcpy_chk and __memset_chk
  *    (the glibc ABI: the fourth argument is the destination's size).
  *  - the x86-64 ABI lets it use SSE (SHA-2 state copies use movups), and

@@ -17,6 +17,9 @@
 
 void guest_trap_setup(void);
 
+/* Calls fn; returns the vector of a #UD or #GP raised inside it (fn is
+ * then abandoned where it faulted), or 0. */
+uint64_t guest_try(void (*fn)(void));
 uint64_t guest_try_write_cr4(uint64_t value);
 uint64_t guest_try_wrpkru(uint32_t pkru);
 /* *pkru is written only when RDPKRU completed. */

@@ -67,10 +67,40 @@ guest_try_rdpkru:
 	ret
 	.size guest_try_rdpkru, . - guest_try_rdpkru
 
+/* uint64_t guest_try(void (*fn)(void)): calls fn; a #UD or #GP inside it
+ * comes back here with the stack and callee-saved registers as they were
+ * at the call (SysV psABI 3.2.1), since fn's epilogue never ran. */
+	.globl guest_try
+	.type guest_try, @function
+guest_try:
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, guest_trap_rsp(%rip)
+	leaq	1f(%rip), %rax
+	movq	%rax, guest_trap_resume(%rip)
+	movq	$0, guest_trap_vector(%rip)
+	subq	$8, %rsp		/* 16-byte aligned at the call */
+	call	*%rdi
+1:	movq	guest_trap_rsp(%rip), %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	movq	guest_trap_vector(%rip), %rax
+	ret
+	.size guest_try, . - guest_try
+
 	.bss
 	.balign 8
 	.globl guest_trap_vector
 guest_trap_vector:	.quad 0
 guest_trap_resume:	.quad 0
+guest_trap_rsp:		.quad 0
 
 	.section .note.GNU-stack, "", @progbits

@@ -16,10 +16,15 @@
  *       WRPKRU must give #UD. Lines:
  *         HOSTILE-CR4 start cr4=0x<v>
  *         HOSTILE-CR4 legal <name> applied
+ *         HOSTILE-CR4 try <name>
  *         HOSTILE-CR4 refused <name> (#GP)
  *         HOSTILE-CR4 wrpkru #UD
  *         HOSTILE-CR4 DONE failures=<n>          (exit status n)
- *       and on a failure a line with FAIL.
+ *       and on a failure a line with FAIL. (Under VMX a refused bit is
+ *       host-owned in the CR4 guest/host mask: the write exits and the
+ *       domain is stopped after its "try" line.)
+ *   "cr3": loads CR3 with a root 1 GiB past its RAM and must be stopped:
+ *         HOSTILE-CR4 cr3 -> 0x<root>
  *   "pkw": PKRU writer: each slice tries CR4.PKE then WRPKRU(0x5555555c).
  *         PKRU-W round <k> pke=<vector> wrpkru=<vector>   (k = 0 only)
  *         PKRU-W done
@@ -41,10 +46,12 @@ struct cr4_try {
 	uint64_t bit;
 };
 
+/* OSXSAVE first: a bit every CPU model we test on has, so only the
+ * kernel's policy can refuse it (under VMX the domain stops there). */
 static const struct cr4_try cr4_refused[] = {
-    {"PKE", CR4_PKE},	   {"OSXSAVE", CR4_OSXSAVE}, {"VMXE", CR4_VMXE},
-    {"SMXE", CR4_SMXE},	   {"CET", CR4_CET},	     {"PKS", CR4_PKS},
-    {"KL", CR4_KL},	   {"MCE", CR4_MCE},	     {"bit15", 1ull << 15},
+    {"OSXSAVE", CR4_OSXSAVE}, {"PKE", CR4_PKE}, {"VMXE", CR4_VMXE},
+    {"SMXE", CR4_SMXE},	      {"CET", CR4_CET}, {"PKS", CR4_PKS},
+    {"KL", CR4_KL},	      {"MCE", CR4_MCE}, {"bit15", 1ull << 15},
     {"bit63", 1ull << 63},
 };
 
@@ -77,6 +84,7 @@ static int sweep(void)
 	     i++) {
 		const struct cr4_try *t = &cr4_refused[i];
 
+		ksh_printf("HOSTILE-CR4 try %s\n", t->name);
 		vec = guest_try_write_cr4(cr4 | t->bit);
 		if (vec == GUEST_TRAP_GP && guest_read_cr4() == cr4) {
 			ksh_printf("HOSTILE-CR4 refused %s (#GP)\n", t->name);
@@ -137,6 +145,21 @@ static int pkru_reader(void)
 	return 0;
 }
 
+/* CR3 at a page table root outside the domain's RAM: the next walk reads
+ * guest-physical memory nested paging does not map (AMD APM vol. 2
+ * 15.25.6, nested page fault on a guest table access), so the domain must
+ * be stopped there, and the kernel's own walk of the guest tables (for
+ * instruction decoding) must cope. */
+static int cr3_outside(const struct ksh_native_info *info)
+{
+	uint64_t root = info->ram_size + 0x40000000ull;
+
+	ksh_printf("HOSTILE-CR4 cr3 -> 0x%llx\n", (unsigned long long)root);
+	__asm__ volatile("mov %0, %%cr3" ::"r"(root) : "memory");
+	ksh_puts("HOSTILE-CR4 FAIL survived a CR3 outside RAM");
+	return 1;
+}
+
 int main(const struct ksh_native_info *info)
 {
 	char name[sizeof(info->name) + 1];
@@ -149,5 +172,7 @@ int main(const struct ksh_native_info *info)
 		return pkru_writer();
 	if (ksh_strstr(name, "pkr"))
 		return pkru_reader();
+	if (ksh_strstr(name, "cr3"))
+		return cr3_outside(info);
 	return sweep();
 }

@@ -255,3 +255,58 @@ Test(tables_check, refuses_foreign_channel_endpoint)
 	t.endpoints = e;
 	expect_refused(&t, "mapping belongs to another domain");
 }
+
+/* Console input (KSH_VDEVF_CONSOLE_IN): one UART may have it; a second
+ * device, a device other than a UART, or an unknown flag is refused. */
+Test(tables_check, console_input_flag)
+{
+	struct ksh_vdev v[2] = {
+	    {.name = "com1",
+	     .domain = 0,
+	     .model = KSH_VDEV_UART,
+	     .port_base = 0x3F8,
+	     .port_count = 8,
+	     .irq = 4,
+	     .pci_bdf = KSH_NONE,
+	     .network = KSH_NONE,
+	     .channel = KSH_NONE,
+	     .payload = KSH_NONE,
+	     .flags = KSH_VDEVF_CONSOLE_IN},
+	    {.name = "com1",
+	     .domain = 1,
+	     .model = KSH_VDEV_UART,
+	     .port_base = 0x3F8,
+	     .port_count = 8,
+	     .irq = 4,
+	     .pci_bdf = KSH_NONE,
+	     .network = KSH_NONE,
+	     .channel = KSH_NONE,
+	     .payload = KSH_NONE},
+	};
+	struct ksh_domain d[2];
+	struct ksh_tables t = good;
+	const char *err = NULL;
+
+	memcpy(d, domains, sizeof(d));
+	d[0].kind = d[1].kind = KSH_DOMAIN_LINUX;
+	d[0].first_vdev = 0;
+	d[0].n_vdevs = 1;
+	d[1].first_vdev = 1;
+	d[1].n_vdevs = 1;
+	t.domains = d;
+	t.vdevs = v;
+	t.n_vdevs = 2;
+	cr_assert_eq(ksh_tables_validate(&t, &err), 0, "refused: %s", err);
+	v[1].flags = KSH_VDEVF_CONSOLE_IN;
+	expect_refused(&t, "console input");
+	v[1].flags = 0;
+	v[0].model = KSH_VDEV_PIT;
+	expect_refused(&t, "console input not on one UART");
+	v[0].model = KSH_VDEV_UART;
+	d[0].kind = KSH_DOMAIN_NATIVE;
+	expect_refused(&t, "of a Linux domain");
+	d[0].kind = KSH_DOMAIN_LINUX;
+	cr_assert_eq(ksh_tables_validate(&t, &err), 0, "refused: %s", err);
+	v[0].flags = 0x2;
+	expect_refused(&t, "device flags unknown");
+}

@@ -64,6 +64,9 @@ Test(vmx_caps, skylake_is_accepted_with_the_needed_controls)
 	cr_assert_eq(cfg.revision, 0x2b);
 	cr_assert((cfg.pin & 0x9) == 0x9, "ext-int and NMI exiting");
 	cr_assert(cfg.proc & (1u << 7), "HLT exiting");
+	cr_assert(cfg.proc & (1u << 11), "RDPMC exiting");
+	cr_assert(cfg.proc & (1u << 10), "MWAIT exiting");
+	cr_assert(cfg.proc & (1u << 29), "MONITOR exiting");
 	cr_assert(cfg.proc & (1u << 25), "I/O bitmaps");
 	cr_assert(cfg.proc & (1u << 28), "MSR bitmaps");
 	cr_assert(cfg.proc & (1u << 31), "secondary controls");
@@ -135,6 +138,10 @@ Test(vmx_caps, refusals_name_the_first_missing_feature)
 	c = skylake();
 	c.proc &= ~(1ull << (32 + 7));
 	cr_assert_str_eq(refusal(&c), "HLT exiting");
+
+	c = skylake();
+	c.proc &= ~(1ull << (32 + 11));
+	cr_assert_str_eq(refusal(&c), "RDPMC exiting");
 
 	c = skylake();
 	c.proc &= ~(1ull << (32 + 2));

@@ -23,6 +23,8 @@ int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why)
 		return -1;
 	if (paging_init(pool, bi->max_phys, why) != 0)
 		return -1;
+	if (wx_selftest(why) != 0)
+		return -1;
 	kprintf("ksh: own GDT/TSS, IDT and page tables (identity map to "
 		"%lx)\n",
 		bi->max_phys);

@@ -86,6 +86,8 @@ void isr_dispatch(struct isr_frame *f)
 		timer_interrupt();
 		return;
 	}
+	if (wx_fault_fixup(f))
+		return; /* a fault the W^X self-test provoked */
 	if (f->vector == VEC_SPURIOUS)
 		return; /* no EOI for the spurious vector (SDM 10.9) */
 	if (f->vector == 2) {

@@ -5,6 +5,7 @@
 #ifndef KSH_X86_64_INTERNAL_H
 #define KSH_X86_64_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <arch/arch.h>
@@ -27,6 +28,8 @@ struct kpool;
 int gdt_init(struct kpool *pool, const char **why);
 void idt_init(void);
 int paging_init(struct kpool *pool, uint64_t max_phys, const char **why);
+/* The page-aligned bounds of the kernel's code (read-only, executable). */
+void paging_text_range(uint64_t *lo, uint64_t *hi);
 int timer_init(const char **why);
 /* Host CR0/CR4/XCR0 set up for the per-vCPU x87/SSE switch (fpu.c). */
 int arch_fpu_init(const char **why);
@@ -47,5 +50,12 @@ struct isr_frame {
 };
 
 void isr_dispatch(struct isr_frame *f);
+
+/* Checks at boot that W^X holds: a write to the kernel's code and
+ * instruction fetches from its data and stack must fault (#PF). Returns
+ * 0, or -1 with *why saying which did not. */
+int wx_selftest(const char **why);
+/* A #PF the self-test provoked: resumes it and returns true. */
+bool wx_fault_fixup(struct isr_frame *f);
 
 #endif /* KSH_X86_64_INTERNAL_H */

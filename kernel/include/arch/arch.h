@@ -17,6 +17,9 @@ struct kpool;
  * after ExitBootServices alike. */
 void arch_serial_init(void);
 void arch_serial_putc(char c);
+/* A received byte (0-255), or -1 when none is waiting. Adds 1 to *lost
+ * when the port reports an overrun (bytes lost before this read). */
+int arch_serial_getc(uint64_t *lost);
 
 /* Takes over the CPU after ExitBootServices: own GDT with a TSS, IDT whose
  * handlers dump registers and halt, own identity page tables covering

@@ -64,8 +64,9 @@ struct chan_sys {
 	/* Where each memory object is, as a pointer the code may use: the
 	 * kernel identity-maps host memory; unit tests pass host buffers. */
 	const uint64_t *memobj_hpa;
-	struct chan_rt *chans; /* [t->n_channels] */
-	uint8_t *ev_pending;   /* [t->n_events], 1 = signalled, not waited */
+	struct chan_rt *chans;	 /* [t->n_channels] */
+	struct chan_wait *waits; /* [t->n_domains], parked calls */
+	uint8_t *ev_pending;	 /* [t->n_events], 1 = signalled, not waited */
 	struct audit_ring *audit;
 	/* Prints one console line (no newline in it). */
 	void (*log)(void *ctx, const char *line);
@@ -81,7 +82,22 @@ struct chan_sys {
  * device model catches (not a hypercall number). */
 #define CHAN_AUDIT_WINDOW_WRITE 0x100u
 
-/* Bytes chan_sys_init needs for chans and ev_pending together. */
+/*
+ * A blocking call parked until it can complete: EVENT_WAIT with a
+ * non-zero timeout and nothing fired yet, or CHAN_RECV with KSH_RECV_WAIT
+ * on an empty queue (ABI: ksh/hypercall.h). The call is kept as the guest
+ * made it, fully checked, and simply carried out again, as a poll, each
+ * time the scheduler asks (chan_wait_poll): nothing about it is trusted
+ * from the guest after the first check, and the retry checks it again.
+ */
+struct chan_wait {
+	uint64_t nr; /* hypercall number; 0 = not parked */
+	uint64_t arg[4];
+	uint64_t deadline; /* KSH_HC_TIME clock, or CHAN_NO_DEADLINE */
+};
+#define CHAN_NO_DEADLINE 0xFFFFFFFFFFFFFFFFull
+
+/* Bytes chan_sys_init needs for chans, waits and ev_pending together. */
 uint64_t chan_state_bytes(const struct ksh_tables *t);
 
 /*
@@ -172,6 +188,10 @@ const char *audit_errname(int64_t rc);
 
 /* ---- hypercalls (chan_hcall.c) ------------------------------------ */
 
+/* What chan_hcall returns when it parked the caller (no call result is
+ * ever this negative): the caller gets its result from chan_wait_poll. */
+#define CHAN_HC_PARKED (-0x7FFFFFFFFFFFFFFFll - 1)
+
 /* True for the calls chan_hcall implements. */
 bool chan_hcall_owns(uint64_t nr);
 
@@ -180,7 +200,9 @@ bool chan_hcall_owns(uint64_t nr);
  * EVENT_WAIT or AUDIT_READ for domain dom (hc_decode has already checked
  * the caller's privilege). Checks everything first, then acts, so a
  * refused call changes nothing but the audit ring. now_ns stamps audit
- * records. Returns the value for RAX.
+ * records and starts a wait's timeout. Returns the value for RAX, or
+ * CHAN_HC_PARKED when the call blocks: the caller must not run until
+ * chan_wait_poll hands back the result.
  */
 int64_t chan_hcall(struct chan_sys *s, uint32_t dom, const struct hc_call *call,
 		   uint64_t now_ns);
@@ -202,5 +224,18 @@ struct chan_kbuf {
 int64_t chan_kbuf_call(struct chan_sys *s, uint32_t dom,
 		       const struct hc_call *call, struct chan_kbuf *kb,
 		       uint64_t now_ns);
+/* True while dom is parked in a blocking call. */
+bool chan_waiting(const struct chan_sys *s, uint32_t dom);
+/* The time a parked dom's call times out (CHAN_NO_DEADLINE: never). */
+uint64_t chan_wait_deadline(const struct chan_sys *s, uint32_t dom);
+/*
+ * chan_wait_poll - retries the call dom is parked in, as a poll, at
+ * now_ns. Returns true with *ret set to the call's result once it
+ * completes (an event fired, a message arrived, an error, or the
+ * deadline passed: -KSH_EAGAIN), and dom is no longer parked; false
+ * while it stays parked. Bounded work: one retry, no loop.
+ */
+bool chan_wait_poll(struct chan_sys *s, uint32_t dom, uint64_t now_ns,
+		    int64_t *ret);
 
 #endif /* KSH_CHAN_H */

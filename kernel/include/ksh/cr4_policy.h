@@ -66,4 +66,8 @@ const char *cr4_check(const struct cr4_write *w, uint64_t allowed);
  * (SDM vol. 3A 4.10.4.1). */
 bool cr4_flushes_tlb(uint64_t old, uint64_t value);
 
+/* Kernel only (kernel/core/cr4_guest.c): cr4_allowed() of this CPU's
+ * CPUID as cpuid_filter() shows it to guests. */
+uint64_t cr4_guest_allowed(void);
+
 #endif /* KSH_CR4_POLICY_H */

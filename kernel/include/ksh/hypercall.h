@@ -25,7 +25,7 @@ enum ksh_hypercall {
 	KSH_HC_CHAN_RECV =
 	    5, /* (handle, gpa buf, len, gpa u32 *method) -> len */
 	KSH_HC_EVENT_SIGNAL = 6, /* (event) -> 0 */
-	KSH_HC_EVENT_WAIT = 7,	 /* (event mask) -> fired events */
+	KSH_HC_EVENT_WAIT = 7,	 /* (event mask, timeout ns) -> fired events */
 	KSH_HC_MEM_PROTECT = 8,	 /* (gpa, len, KSH_PROT_*) -> 0 */
 	KSH_HC_AUDIT_READ = 9,	 /* (gpa buf, len) -> records copied */
 	KSH_HC_TIME = 10,	 /* () -> nanoseconds since boot */
@@ -43,6 +43,33 @@ enum ksh_errno {
 	KSH_EAGAIN = 7,	 /* queue full (send) or empty (receive) */
 	KSH_ELOCKED = 8, /* memory protection locked until reset */
 };
+
+/*
+ * Blocking (kernel/core/chan_hcall.c has the full semantics).
+ *
+ * KSH_HC_EVENT_WAIT(mask, timeout): bit n of mask is the n-th event (table
+ * order) the caller waits on. timeout 0 polls: the fired events among
+ * mask, cleared, or -KSH_EAGAIN at once (as before timeouts existed, so
+ * callers passing 0 are unchanged). Any other timeout blocks the caller
+ * until one of them fires or `timeout` nanoseconds of KSH_HC_TIME pass
+ * (then -KSH_EAGAIN); KSH_WAIT_FOREVER never times out.
+ *
+ * KSH_HC_CHAN_RECV(handle | KSH_RECV_WAIT, ...): on an empty queue the
+ * caller blocks until a message is queued on that channel, then receives
+ * it as a plain CHAN_RECV would (the result is the same). Without the
+ * flag an empty queue gives -KSH_EAGAIN as before.
+ *
+ * Both are checked before they block: a mask naming an event the caller
+ * does not wait on, or a handle it does not hold as receiver, is refused
+ * (-KSH_EBADH/-KSH_EPERM) and audited, exactly as without blocking. A
+ * blocked domain uses no CPU: the rest of its minor frame idles, and it
+ * runs again in its own next frame after the wake-up (its frames are
+ * never given to another domain: the static schedule stays the only
+ * timing a domain can observe). An event or message sent while the
+ * waiter runs is latched, so a check-then-wait sequence cannot lose it.
+ */
+#define KSH_WAIT_FOREVER 0xFFFFFFFFFFFFFFFFull
+#define KSH_RECV_WAIT	 0x100000000ull
 
 /* KSH_HC_MEM_PROTECT flags: rights to remove, and whether to lock. */
 #define KSH_PROT_NOWRITE 0x1u

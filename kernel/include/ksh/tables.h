@@ -168,7 +168,13 @@ struct ksh_vdev {
 	uint32_t network; /* NIC: index into ksh_networks, else KSH_NONE */
 	uint32_t channel; /* channel device: channel index, else KSH_NONE */
 	uint32_t payload; /* disk: backing payload, else KSH_NONE */
+	uint32_t flags;	  /* KSH_VDEVF_* */
 };
+
+/* This UART receives the bytes typed on the platform's serial console
+ * (kernel/core/console_in.c). At most one device in the tables has it,
+ * and only a UART. */
+#define KSH_VDEVF_CONSOLE_IN 0x1u
 
 /* A physical PCI function handed to one domain (VT-d / AMD-Vi). */
 struct ksh_passthru {

@@ -40,6 +40,8 @@ enum exit_action vdom_io(struct vcpu *v, const struct vm_exit *e);
 enum exit_action vdom_hlt(struct vcpu *v, const struct vm_exit *e);
 enum exit_action vdom_msr(struct vcpu *v, const struct vm_exit *e);
 enum exit_action vdom_dr(struct vcpu *v, const struct vm_exit *e);
+/* A triple fault: the domain stops, with its report. */
+enum exit_action vdom_shutdown(struct vcpu *v, const struct vm_exit *e);
 /* Hides from a Linux domain's CPUID what vdom does not emulate. */
 void vdom_cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]);
 /* Counts an exit by reason (printed when the domain stops). */

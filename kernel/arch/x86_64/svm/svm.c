@@ -149,7 +149,9 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	/* Intercepts (APM 15.7-15.13). Exceptions: #UD to catch Intel's
 	 * VMCALL (accepted as a hypercall too), #DF and #MC, which mean the
 	 * guest is dead. Debug registers: DR0-3 are not switched by
-	 * VMRUN, so any access would let a guest see or set another's. */
+	 * VMRUN, so any access would let a guest see or set another's.
+	 * RDPMC: the counters are the host's and not switched (a side
+	 * channel); CPUID shows none, so any RDPMC stops the domain. */
 	VMCB_U32(vmcb, VMCB_ICPT_DR) = 0xFFFFFFFFu;
 	/* CR4 writes: SVM has no guest/host mask, so without this a guest
 	 * could set any bit the CPU has, PKE (PKRU is not switched) and
@@ -157,10 +159,10 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	 * write against the guest's CPUID (ksh/cr4_policy.h; APM 15.9). */
 	VMCB_U32(vmcb, VMCB_ICPT_CR) = ICPT_CR_WRITE(4);
 	VMCB_U32(vmcb, VMCB_ICPT_EXC) = (1u << 6) | (1u << 8) | (1u << 18);
-	VMCB_U32(vmcb, VMCB_ICPT_MISC1) = ICPT_INTR | ICPT_NMI | ICPT_SMI |
-					  ICPT_INIT | ICPT_CPUID | ICPT_INVD |
-					  ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO |
-					  ICPT_MSR | ICPT_FERR | ICPT_SHUTDOWN;
+	VMCB_U32(vmcb, VMCB_ICPT_MISC1) =
+	    ICPT_INTR | ICPT_NMI | ICPT_SMI | ICPT_INIT | ICPT_RDPMC |
+	    ICPT_CPUID | ICPT_INVD | ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO |
+	    ICPT_MSR | ICPT_FERR | ICPT_SHUTDOWN;
 	/* SVM instructions (VMRUN must be, APM 15.5.1), MONITOR/MWAIT
 	 * (hidden from CPUID) and XSETBV (XCR0 is host state VMRUN does not
 	 * switch) all exit. */

@@ -45,6 +45,7 @@
 #define ICPT_NMI	 (1u << 1)
 #define ICPT_SMI	 (1u << 2)
 #define ICPT_INIT	 (1u << 3)
+#define ICPT_RDPMC	 (1u << 15)
 #define ICPT_CPUID	 (1u << 18)
 #define ICPT_INVD	 (1u << 22)
 #define ICPT_HLT	 (1u << 24)

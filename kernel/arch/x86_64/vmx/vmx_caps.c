@@ -54,6 +54,12 @@ static const struct vmx_need vmx_pin_need[] = {
  * blocked, so it must be allowed too (checked separately below). */
 static const struct vmx_need vmx_proc_need[] = {
     {PROC_HLT_EXIT, "HLT exiting"},
+    /* The performance counters are the host's and not switched (a side
+	 * channel), MONITOR/MWAIT are hidden from CPUID and would park the
+	 * physical CPU: all three exit and stop the domain, as on SVM. */
+    {PROC_RDPMC_EXIT, "RDPMC exiting"},
+    {PROC_MONITOR_EXIT, "MONITOR exiting"},
+    {PROC_MWAIT_EXIT, "MWAIT exiting"},
     {PROC_IO_BITMAPS, "I/O bitmaps"},
     {PROC_MSR_BITMAPS, "MSR bitmaps"},
     /* EPT, VPID and unrestricted guest are secondary controls: without

@@ -4,6 +4,7 @@
  * control structures" and chapter 27 "VM entries") and the struct
  * vcpu_ops the generic kernel uses.
  */
+#include <ksh/cr4_policy.h>
 #include <ksh/domain.h>
 #include <ksh/loader.h>
 
@@ -190,7 +191,11 @@ static int vmx_guest_control(bool long_mode, const struct vcpu_start *s)
 	/* Unrestricted guest: PE and PG are the guest's (SDM 26.3.1.1). */
 	uint64_t f0 = vmx_cfg.cr0_fixed0 & ~(CR0_PE | CR0_PG);
 	uint64_t cr0_mask = f0 | ~vmx_cfg.cr0_fixed1;
-	uint64_t cr4_mask = vmx_cfg.cr4_fixed0 | ~vmx_cfg.cr4_fixed1;
+	/* Bits the guest's CPUID hides (PKE: PKRU is not switched;
+	 * OSXSAVE; ksh/cr4_policy.h) are host-owned too: setting one exits
+	 * and stops the domain (SDM 25.6.6, 28.1.3). */
+	uint64_t cr4_mask =
+	    vmx_cfg.cr4_fixed0 | ~vmx_cfg.cr4_fixed1 | ~cr4_guest_allowed();
 	int err = 0;
 
 	err |=

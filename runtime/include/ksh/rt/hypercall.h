@@ -113,10 +113,25 @@ static inline int64_t ksh_hc_event_signal(uint32_t event)
 	return ksh_hypercall(KSH_HC_EVENT_SIGNAL, event, 0, 0, 0);
 }
 
-/* -> the set of fired events among mask. */
+/* -> the set of fired events among mask (-KSH_EAGAIN: none; no wait). */
 static inline int64_t ksh_hc_event_wait(uint64_t mask)
 {
 	return ksh_hypercall(KSH_HC_EVENT_WAIT, mask, 0, 0, 0);
+}
+
+/* Blocks until an event in mask fires (-> the fired set) or timeout_ns
+ * pass (-> -KSH_EAGAIN); KSH_WAIT_FOREVER: no timeout. */
+static inline int64_t ksh_hc_event_wait_for(uint64_t mask, uint64_t timeout_ns)
+{
+	return ksh_hypercall(KSH_HC_EVENT_WAIT, mask, timeout_ns, 0, 0);
+}
+
+/* ksh_hc_chan_recv that blocks on an empty queue until a message comes. */
+static inline int64_t ksh_hc_chan_recv_wait(uint32_t handle, void *buf,
+					    uint64_t len, uint32_t *method)
+{
+	return ksh_hypercall(KSH_HC_CHAN_RECV, handle | KSH_RECV_WAIT,
+			     ksh_rt_gpa(buf), len, ksh_rt_gpa(method));
 }
 
 /* Removes rights (KSH_PROT_*) from [gpa, gpa + len). */

@@ -5,7 +5,9 @@
  *     int main(const struct ksh_native_info *info);
  * The entry code (runtime/native/crt0.S) is started by the kernel as
  * kernel/include/ksh/native.h describes, picks the hypercall instruction,
- * calls main and stops the domain with KSH_HC_EXIT(main's return value).
+ * loads the stack protector's canary (ksh/rt/stack_guard.h, which a
+ * program includes itself to read it), calls main
+ * and stops the domain with KSH_HC_EXIT(main's return value).
  */
 #ifndef KSH_RT_RT_H
 #define KSH_RT_RT_H

@@ -4,6 +4,7 @@
 // as it was; legal writes (OSFXSR, PGE on and off) are applied. Without
 // the intercept the CPU itself would accept MCE, and on a CPU with them
 // PKE and OSXSAVE (see hostile_cr4_pkru.ksh for that CPU).
+// boot-see: ksh: W^X: kernel code
 // boot-see: [cr4] HOSTILE-CR4 legal OSFXSR applied
 // boot-see: [cr4] HOSTILE-CR4 legal PGE applied
 // boot-see: [cr4] HOSTILE-CR4 legal PGE off applied
@@ -16,15 +17,24 @@
 // boot-see: [cr4] HOSTILE-CR4 wrpkru #UD
 // boot-see: [cr4] HOSTILE-CR4 DONE failures=0
 // boot-see: ksh: domain cr4 exited with status 0
+// A second domain loads CR3 with a root outside its RAM: the walk that
+// follows needs guest-physical memory nested paging does not map.
+// boot-see: [cr3] HOSTILE-CR4 cr3 -> 0x40200000
+// (The walk sets Accessed bits, so NPT reports it as a write.)
+// boot-see: ksh: domain cr3 stopped: violation: memory access outside its grants
+// boot-see: gpa 40200000 (not mapped)
 // boot-see: [witness] DONE witness
+// (The W^X line is the kernel's boot self-test, kernel/arch/x86_64/
+// wx_selftest.c: without read-only code or NX data it refuses to start.)
 // boot-expect: ksh: no domain left to run: stopping
 // boot-reject: FAIL
 // boot-reject: PANIC
 system "hostile_cr4" {
 	platform { cpus 1; memory 64M; iommu optional; }
-	schedule { major 40ms; cpu 0 { cr4 20ms; witness 20ms; } }
+	schedule { major 60ms; cpu 0 { cr4 20ms; cr3 20ms; witness 20ms; } }
 }
 level low;
 type t;
 domain cr4 : native "hostile_cr4.elf" { memory 2M; type t; level low; }
+domain cr3 : native "hostile_cr4.elf" { memory 2M; type t; level low; }
 domain witness : native "hello.elf" { memory 2M; type t; level low; }
