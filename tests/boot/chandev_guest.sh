@@ -10,13 +10,15 @@
 P=/sys/bus/pci/devices/0000:00:0
 r() { dd if=$P$1.0/resource0 bs=4 skip=$(($2 / 4)) count=1 2>/dev/null |
 	od -An -td4 | tr -d ' '; }
-w() {
+# put FILE OFFSET VALUE: one 4-byte little-endian write.
+put() {
 	v=$3
 	printf "$(printf '\\%o\\%o\\%o\\%o' $((v & 255)) $((v >> 8 & 255)) \
 		$((v >> 16 & 255)) $((v >> 24 & 255)))" |
-		dd of=$P$1.0/resource0 bs=4 seek=$(($2 / 4)) conv=notrunc \
-			2>/dev/null
+		dd of=$1 bs=4 seek=$(($2 / 4)) conv=notrunc 2>/dev/null
 }
+w() { put $P$1.0/resource0 $2 $3; }
+cw() { put $P$1.0/config $2 $3; }
 bar() { sed -n "$(($2 + 1))p" $P$1.0/resource | cut -d' ' -f1; }
 # txt ADDR BYTES: the printable bytes at ADDR, 4 at a time.
 txt() {
@@ -49,12 +51,16 @@ cmd 3 1 secret
 w 3 28 8192
 w 3 24 1
 cmd 3 1 too-long
+# uio_pci_generic takes INTA# (the guest's only way to see it without
+# a driver of ours): its handler masks INTx in the command register.
+echo "4b53 4348" >/sys/bus/pci/drivers/uio_pci_generic/new_id
 w 4 16 1
 for i in $(seq 300); do
 	[ $(($(r 4 12) & 1)) = 1 ] && break
 	sleep 0.2
 done
 echo "CHD rx status=$(r 4 12) queued=$(r 4 44) intx=$(($(dd if=$P'4.0/config' bs=1 skip=6 count=1 2>/dev/null | od -An -tu1) & 8))"
+echo "CHD irq $(grep '^ *11:' /proc/interrupts | tr -s ' ' | sed 's/^ //')"
 cmd 4 2 recv
 b=$(bar 4 1)
 echo "CHD got method=$(r 4 24) len=$(r 4 28) text=$(txt $((b + 4096)) 8)"
@@ -66,6 +72,15 @@ echo "CHD board status=$(r 5 12) size=$(r 5 8) text=$(txt $c 8)"
 cmd 5 3 reader-signal
 devmem $c 32 0x41414141
 echo "CHD window-write rc=$? after=$(devmem $c 32)"
+# Move req's BAR1 behind Linux's back: onto RAM (refused, left
+# unbacked), then to a free address, where the pages follow.
+cw 3 20 0x100000
+cw 3 20 0xe0100000
+echo "CHD moved magic=$(devmem 0xe0100000 32)"
+devmem 0xe0101000 32 0x6b6f
+w 3 28 2
+w 3 24 1
+cmd 3 1 data-after-move
 w 3 28 0
 w 3 24 2
 cmd 3 1 bye

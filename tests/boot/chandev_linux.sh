@@ -4,10 +4,12 @@
 # + NPT). The Linux side (tests/boot/chandev_guest.sh, passed on the
 # kernel command line) finds three PCI functions, reads their registers
 # and descriptor page, sends on a message channel under a flow machine,
-# takes the peer's reply after the RX status and INTx latch, reads a
+# takes the peer's reply after the RX status and an interrupt (IRQ 11
+# through the virtual 8259A to Linux's uio_pci_generic handler), reads a
 # memory channel window the peer wrote and rang, and tries the hostile
 # cases: the flow order broken, a forbidden method, a too-long message,
-# a doorbell it may not ring, a write to its read-only window. Each is
+# a doorbell it may not ring, a write to its read-only window, a BAR
+# moved onto its RAM (refused) and then elsewhere (followed). Each is
 # refused with its code and audited; the native peer runs to its end.
 cd "$(dirname "$0")/../.." || exit 1
 build=${KSH_BUILD:-build}
@@ -19,7 +21,7 @@ ok() { # STATUS TEXT
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
 has() { grep -qF -- "$1" "$clean"; }
-echo "1..13"
+echo "1..15"
 log=$out/serial.log
 clean=$out/serial.txt
 : >"$log"
@@ -73,11 +75,14 @@ ok $? "a forbidden method from Linux: EPERM, audited"
 has "[linux] CHD too-long result=-6" &&
 	has "ksh: audit: denied linux chan_send req.data in state opened: E2BIG"
 ok $? "a message longer than the channel allows: E2BIG, audited"
-has "[linux] CHD rx status=9 queued=1 intx=8" &&
+has "[linux] CHD rx status=1 queued=1 intx=8" &&
 	has "[linux] CHD recv result=0" &&
 	has "[linux] CHD got method=0 len=7 text=pong:hi" &&
 	has "[linux] CHD acked status=0" && has "[linux] CHD recv-empty result=-7"
 ok $? "the reply arrives: RX + INTA# latched, RECV, IRQ_ACK, then EAGAIN"
+grep -aq '^\[linux\] CHD irq 11: 1 .*uio_pci_generic' "$clean"
+ok $? "the arrival is an interrupt: IRQ 11 through the virtual 8259A, taken by Linux"
+
 has "[linux] CHD board status=4 size=4096 text=BOARD v1"
 ok $? "the memory channel window shows the peer's data and its doorbell"
 has "[linux] CHD reader-signal result=-5" &&
@@ -86,6 +91,11 @@ ok $? "a doorbell the reader may not ring: EBADH, audited"
 grep -aq '^\[linux\] CHD window-write rc=139 after=0x52414F42$' "$clean" &&
 	has "ksh: audit: denied linux window_write board: EPERM (the reading end maps it read-only)"
 ok $? "a write to the read-only window: refused (SIGSEGV), audited, unchanged"
+has "ksh: domain linux: device reqdev: BAR1 at 100000 refused (overlaps guest memory): left unbacked" &&
+	has "[linux] CHD moved magic=0x4348534B" &&
+	has "[linux] CHD data-after-move result=0" &&
+	has "[peer] PEER got data len=2: ok"
+ok $? "a BAR moved onto RAM is refused; moved to a free address, its pages follow"
 has "[linux] CHD bye result=0" && has "[linux] CHD END" &&
 	has "[peer] PEER DONE failures=0" && ! grep -aq 'stopped:' "$clean"
 ok $? "both domains go on to their end; nothing was stopped"
