@@ -35,7 +35,7 @@
 #define VDOM_MAX_UARTS	  4
 #define VDOM_PORTS_LOGGED 24 /* distinct unclaimed ports logged */
 #define VDOM_MSRS_LOGGED  16 /* distinct refused MSRs logged */
-#define N_REASONS	  (VMEXIT_DR + 1)
+#define N_REASONS	  (VMEXIT_CR4_WRITE + 1)
 
 struct vdom {
 	struct domain *d;
@@ -528,6 +528,7 @@ void vdom_report(struct domain *d)
 	    [VMEXIT_INTR] = "intr",	      [VMEXIT_SHUTDOWN] = "shutdown",
 	    [VMEXIT_EXCEPTION] = "exception", [VMEXIT_INVALID] = "invalid",
 	    [VMEXIT_UNHANDLED] = "other",     [VMEXIT_DR] = "dr",
+	    [VMEXIT_CR4_WRITE] = "cr4",
 	};
 	struct vdom *vd = d->vdom;
 	char buf[320];
