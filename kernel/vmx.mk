@@ -67,3 +67,9 @@ $(LXTICK): $(BUILD)/tests/bochs/lxtick.o
 	@mkdir -p $(@D)
 	$(Q)$(OBJCOPY) -O binary -j .text $< $@
 ALL += $(LXTICK)
+
+# The stock kernel in a Linux domain under Bochs VMX (needs
+# `make linux-image`): minutes of Bochs CPU, so a target of its own.
+.PHONY: check-bochs-linux
+check-bochs-linux: all
+	$(Q)KSH_BUILD=$(BUILD) scripts/run-tests.sh tap:tests/bochs/linux-bochs.sh:7200
