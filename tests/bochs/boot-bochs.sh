@@ -4,7 +4,8 @@
 #   Intel corei7_skylake_x (VMX + EPT)  and  AMD ryzen (SVM + NPT, with
 #   next-RIP save, which QEMU lacks): a native domain, an isolation
 #   violation, bad hypercalls, Multiboot v1/v2 kernels;
-#   Intel core2_penryn_t9600 (VMX, no EPT): a refusal naming EPT.
+#   Intel core2_penryn_t9600 (VMX, no EPT): a refusal naming EPT;
+#   a Linux domain on emulated PC devices (lxtick) on both vendors.
 #
 # Cases come from tests/boot/cases/ (the QEMU suite's, same directives)
 # and tests/bochs/cases/. KSH_BOCHS_JOBS (default 2) boots run at a time;
@@ -31,6 +32,10 @@ runs+=("$own_cases/no_ept.ksh:core2_penryn_t9600")
 runs+=("$own_cases/hostile_cr4_vmx.ksh:corei7_skylake_x")
 runs+=("$own_cases/hostile_vmx.ksh:corei7_skylake_x")
 runs+=("$bochs_root/tests/boot/harden/hostile_svm.ksh:ryzen")
+# A Linux domain on emulated devices (lxtick), on both vendors.
+for m in corei7_skylake_x ryzen; do
+	runs+=("$own_cases/linux_devices.ksh:$m")
+done
 
 run_one() { # ksh model
 	local ksh=$1 model=$2 name dir res

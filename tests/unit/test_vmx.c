@@ -70,6 +70,11 @@ Test(vmx_caps, skylake_is_accepted_with_the_needed_controls)
 	cr_assert(cfg.proc & (1u << 25), "I/O bitmaps");
 	cr_assert(cfg.proc & (1u << 28), "MSR bitmaps");
 	cr_assert(cfg.proc & (1u << 31), "secondary controls");
+	cr_assert((cfg.proc & (3u << 19)) == 3u << 19,
+		  "CR8 load/store exiting");
+	cr_assert(cfg.proc & (1u << 23), "MOV-DR exiting");
+	cr_assert((cfg.proc & 0x20000400u) == 0x20000400u,
+		  "MWAIT and MONITOR exiting");
 	cr_assert_eq(cfg.proc & (3u << 15), 0,
 		     "TRUE_ MSR lets CR3 exiting stay off");
 	cr_assert_eq(cfg.proc & (1u << 2), 0, "no interrupt window yet");
@@ -146,6 +151,14 @@ Test(vmx_caps, refusals_name_the_first_missing_feature)
 	c = skylake();
 	c.proc &= ~(1ull << (32 + 2));
 	cr_assert_str_eq(refusal(&c), "interrupt-window exiting");
+
+	c = skylake();
+	c.proc &= ~(1ull << (32 + 23));
+	cr_assert_str_eq(refusal(&c), "MOV-DR exiting");
+
+	c = skylake();
+	c.proc &= ~(1ull << (32 + 19));
+	cr_assert_str_eq(refusal(&c), "CR8-load exiting");
 
 	c = skylake();
 	c.exit &= ~(1ull << (32 + 21));
@@ -322,4 +335,128 @@ Test(vmx_ept, entry_formats)
 	cr_assert_eq(f->leaf(0xfff0000000005fffull, KSH_R, false),
 		     0x5000 | 0x1 | (6u << 3));
 	cr_assert_eq(vmx_eptp(0x7000), 0x7000 | 0x18 | 6);
+}
+
+Test(vmx_decode, mov_dr)
+{
+	/* MOV DR7, R9: DR 7, to DR (bit 4 = 0), GPR 9 (bits 11:8). */
+	struct vm_exit e = decode((struct vmx_exit_raw){
+	    .reason = 29, .qual = 0x907, .rip = 0x2000, .insn_len = 3});
+	cr_assert_eq(e.reason, VMEXIT_DR);
+	cr_assert_eq(e.u.dr.dr, 7);
+	cr_assert_eq(e.u.dr.gpr, 9);
+	cr_assert(e.u.dr.write);
+	cr_assert_eq(e.next_rip, 0x2003);
+
+	/* MOV RAX, DR6: from DR (bit 4), GPR 0. */
+	e = decode((struct vmx_exit_raw){
+	    .reason = 29, .qual = 0x016, .rip = 0x10, .insn_len = 3});
+	cr_assert_eq(e.reason, VMEXIT_DR);
+	cr_assert_eq(e.u.dr.dr, 6);
+	cr_assert_eq(e.u.dr.gpr, 0);
+	cr_assert_not(e.u.dr.write);
+	/* MOV RSP, DR0: GPR 4 is RSP in the instruction's numbering. */
+	e = decode((struct vmx_exit_raw){.reason = 29, .qual = 0x410});
+	cr_assert_eq(e.u.dr.gpr, 4);
+}
+
+static struct vmx_config skylake_cfg(void)
+{
+	struct vmx_caps c = skylake();
+	struct vmx_config cfg;
+	const char *why;
+
+	cr_assert_eq(vmx_caps_check(&c, &cfg, &why), 0);
+	return cfg;
+}
+
+#define PE  0x1ull
+#define ET  0x10ull
+#define NE  0x20ull
+#define NW  (1ull << 29)
+#define CD  (1ull << 30)
+#define PG  (1ull << 31)
+#define PAE 0x20ull
+#define LME (1ull << 8)
+#define LMA (1ull << 10)
+
+Test(vmx_cr, cr0_writes)
+{
+	struct vmx_config cfg = skylake_cfg();
+	struct vmx_cr_write w;
+
+	/* A 32-bit guest sets NE (a fixed-1 bit the mask owns): the guest
+	 * reads what it wrote, the CPU keeps NE. */
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | ET | NE, 0, 0, &w), 0);
+	cr_assert_eq(w.shadow, PE | ET | NE);
+	cr_assert_eq(w.guest, PE | ET | NE);
+	/* Clearing NE: the shadow says 0, the CPU still runs with 1. */
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | ET, 0, 0, &w), 0);
+	cr_assert_eq(w.shadow, PE | ET);
+	cr_assert_eq(w.guest, PE | ET | NE);
+	/* Real mode stays possible (unrestricted guest): PE is not forced. */
+	cr_assert_eq(vmx_cr0_write(&cfg, ET, 0, 0, &w), 0);
+	cr_assert_eq(w.guest & (PE | PG), 0);
+
+	/* #GP: reserved high bits, PG without PE, NW without CD. */
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | (1ull << 32), 0, 0, &w), 1);
+	cr_assert_eq(vmx_cr0_write(&cfg, PG, 0, 0, &w), 1);
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | NW, 0, 0, &w), 1);
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | NW | CD, 0, 0, &w), 0);
+}
+
+Test(vmx_cr, cr0_paging_and_long_mode)
+{
+	struct vmx_config cfg = skylake_cfg();
+	struct vmx_cr_write w;
+
+	/* PG with LME and PAE: IA-32e mode, LMA set. */
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | NE | PG, PAE, LME, &w), 0);
+	cr_assert_eq(w.efer, LME | LMA);
+	/* Without PAE: #GP. */
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | NE | PG, 0, LME, &w), 1);
+	/* Paging off leaves IA-32e mode. */
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | NE, PAE, LME | LMA, &w), 0);
+	cr_assert_eq(w.efer, LME);
+	/* Legacy paging: no LMA. */
+	cr_assert_eq(vmx_cr0_write(&cfg, PE | PG, 0, 0, &w), 0);
+	cr_assert_eq(w.efer, 0);
+}
+
+Test(vmx_cr, cr4_writes)
+{
+	struct vmx_config cfg = skylake_cfg();
+	struct vmx_cr_write w;
+
+	/* VMXE is the host's: the CPU keeps it, the guest may not set it. */
+	cr_assert_eq(vmx_cr4_write(&cfg, PAE | 0x80, LMA, &w), 0);
+	cr_assert_eq(w.shadow, PAE | 0x80);
+	cr_assert_eq(w.guest, PAE | 0x80 | (1ull << 13));
+	cr_assert_eq(vmx_cr4_write(&cfg, PAE | (1ull << 13), LMA, &w), 1);
+	/* A bit outside IA32_VMX_CR4_FIXED1 (bit 22 here): #GP. */
+	cr_assert_eq(vmx_cr4_write(&cfg, PAE | (1ull << 22), LMA, &w), 1);
+	/* PAE cannot go in IA-32e mode. */
+	cr_assert_eq(vmx_cr4_write(&cfg, 0, LMA, &w), 1);
+	cr_assert_eq(vmx_cr4_write(&cfg, 0, 0, &w), 0);
+}
+
+Test(vmx_cr, cr8_and_efer)
+{
+	uint64_t tpr = 3, efer;
+
+	cr_assert_eq(vmx_cr8_write(0xf, &tpr), 0);
+	cr_assert_eq(tpr, 0xf);
+	cr_assert_eq(vmx_cr8_write(0x10, &tpr), 1, "bits 63:4 reserved");
+	cr_assert_eq(tpr, 0xf, "a refused write changes nothing");
+
+	/* SCE and NXE in long mode; LMA is kept whatever is written. */
+	cr_assert_eq(vmx_efer_write(LME | LMA, 0x801 | LME, PG, &efer), 0);
+	cr_assert_eq(efer, 0x801 | LME | LMA);
+	/* LME cannot change with paging on. */
+	cr_assert_eq(vmx_efer_write(LME | LMA, 0, PG, &efer), 1);
+	cr_assert_eq(vmx_efer_write(0, LME, 0, &efer), 0);
+	cr_assert_eq(efer, LME);
+	/* SVME (bit 12) and other bits not offered: #GP. */
+	cr_assert_eq(vmx_efer_write(0, 1ull << 12, 0, &efer), 1);
+	cr_assert_eq(vmx_efer_write(0, 1ull << 63, 0, &efer), 1);
 }

@@ -1,20 +1,29 @@
 // hostile_cr4 under VMX (Bochs corei7_skylake_x): CR4 bits the guest's
 // CPUID hides are host-owned in the CR4 guest/host mask (SDM vol. 3C
-// 25.6.6), so the first such write (OSXSAVE, which this CPU model has, so
-// only the kernel's mask refuses it) exits and the domain is stopped
-// (exit reason 28, control-register access); the guest-owned bits it may
-// set (OSFXSR, PGE) are written without an exit. The SVM backend answers
-// the same writes with #GP (tests/boot/cases/hostile_cr4.ksh).
+// 25.6.6), so setting one exits (reason 28, control-register access); the
+// VMX backend checks it against the same policy as SVM (ksh/cr4_policy.h,
+// vmx_emul.c) and injects #GP(0), leaving CR4 as it was. OSXSAVE is the
+// interesting one: this CPU model has it, so only the kernel's mask
+// refuses it. The guest-owned bits (OSFXSR, PGE) are written without an
+// exit. Same answers as the SVM case (tests/boot/harden/hostile_cr4.ksh).
 // boot-see: ksh: W^X: kernel code
 // boot-see: [cr4] HOSTILE-CR4 legal OSFXSR applied
+// boot-see: [cr4] HOSTILE-CR4 legal PGE applied
 // boot-see: [cr4] HOSTILE-CR4 legal PGE off applied
-// boot-see: [cr4] HOSTILE-CR4 try OSXSAVE
-// boot-see: ksh: domain cr4 stopped: unhandled exit 1c
+// boot-see: ksh: domain cr4: CR4 write 40220 refused (bits 40000 not offered): #GP injected
+// boot-see: [cr4] HOSTILE-CR4 refused OSXSAVE (#GP)
+// boot-see: [cr4] HOSTILE-CR4 refused PKE (#GP)
+// boot-see: [cr4] HOSTILE-CR4 refused VMXE (#GP)
+// boot-see: [cr4] HOSTILE-CR4 refused MCE (#GP)
+// boot-see: [cr4] HOSTILE-CR4 refused bit63 (#GP)
+// boot-see: [cr4] HOSTILE-CR4 wrpkru #UD
+// boot-see: [cr4] HOSTILE-CR4 DONE failures=0
+// boot-see: ksh: domain cr4 exited with status 0
 // boot-see: [witness] DONE witness
 // boot-expect: ksh: no domain left to run: stopping
 // boot-reject: FAIL
 // boot-reject: PANIC
-// boot-reject: refused OSXSAVE
+// boot-reject: unhandled exit
 system "hostile_cr4_vmx" {
 	platform { cpus 1; memory 64M; iommu optional; }
 	schedule { major 40ms; cpu 0 { cr4 20ms; witness 20ms; } }

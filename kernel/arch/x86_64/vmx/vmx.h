@@ -3,8 +3,8 @@
  * Internal interface of the Intel VT-x backend (kernel/arch/x86_64/vmx/).
  * Split so that everything that only computes (capability checks, control
  * adjustment, exit decoding, EPT entry encoding) is pure C, linked into the
- * host unit tests as well as the kernel; only vmx_cpu.c, vmx_vmcs.c,
- * vmx_run.c and vmx_entry.S touch the hardware.
+ * host unit tests as well as the kernel; only vmx_cpu.c, vmx_vcpu.c,
+ * vmx_emul.c, vmx_insn.c and vmx_entry.S touch the hardware.
  */
 #ifndef KSH_VMX_H
 #define KSH_VMX_H
@@ -55,6 +55,22 @@ static inline uint64_t vmx_cr_fix(uint64_t v, uint64_t fixed0, uint64_t fixed1)
 {
 	return (v | fixed0) & fixed1;
 }
+
+/* A guest write to CR0 or CR4 that exited (vmx_cr.c): the value for the
+ * VMCS guest field (fixed bits applied), the one the guest reads back
+ * (read shadow), and IA32_EFER after it (LMA follows CR0.PG). */
+struct vmx_cr_write {
+	uint64_t guest, shadow, efer;
+};
+
+/* Guest writes of CR0, CR4, CR8 and IA32_EFER: 0 with the new values, or
+ * 1 when the instruction must raise #GP(0). Pure (vmx_cr.c). */
+int vmx_cr0_write(const struct vmx_config *cfg, uint64_t val, uint64_t cr4,
+		  uint64_t efer, struct vmx_cr_write *out);
+int vmx_cr4_write(const struct vmx_config *cfg, uint64_t val, uint64_t efer,
+		  struct vmx_cr_write *out);
+int vmx_cr8_write(uint64_t val, uint64_t *tpr);
+int vmx_efer_write(uint64_t cur, uint64_t val, uint64_t cr0, uint64_t *out);
 
 /* Raw exit information read from the VMCS after an exit. */
 struct vmx_exit_raw {

@@ -55,11 +55,19 @@ static const struct vmx_need vmx_pin_need[] = {
 static const struct vmx_need vmx_proc_need[] = {
     {PROC_HLT_EXIT, "HLT exiting"},
     /* The performance counters are the host's and not switched (a side
-	 * channel), MONITOR/MWAIT are hidden from CPUID and would park the
-	 * physical CPU: all three exit and stop the domain, as on SVM. */
+	 * channel): RDPMC exits and stops the domain, as on SVM. */
     {PROC_RDPMC_EXIT, "RDPMC exiting"},
-    {PROC_MONITOR_EXIT, "MONITOR exiting"},
+    /* CR8 is the local APIC's task priority (SDM 10.8.6.1): without
+	 * these a guest would set the host's. */
+    {PROC_CR8_LOAD, "CR8-load exiting"},
+    {PROC_CR8_STORE, "CR8-store exiting"},
+    /* DR0-3 and DR6 are not switched by VM entry/exit (only DR7 is,
+	 * SDM 27.3.1.1): a guest's breakpoints would be another's. */
+    {PROC_MOV_DR_EXIT, "MOV-DR exiting"},
+    /* MONITOR/MWAIT are hidden from CPUID; a guest must not sleep the
+	 * physical CPU with them (as the SVM backend intercepts them). */
     {PROC_MWAIT_EXIT, "MWAIT exiting"},
+    {PROC_MONITOR_EXIT, "MONITOR exiting"},
     {PROC_IO_BITMAPS, "I/O bitmaps"},
     {PROC_MSR_BITMAPS, "MSR bitmaps"},
     /* EPT, VPID and unrestricted guest are secondary controls: without

@@ -109,6 +109,18 @@ void vmx_exit_decode(const struct vmx_exit_raw *r, struct vm_exit *e)
 	case EXIT_EPT_VIOLATION:
 		vmx_decode_ept(r, e);
 		break;
+	case EXIT_DR_ACCESS:
+		/* MOV-DR exiting (SDM 26.1.3): the qualification names the
+		 * register, the direction and the GPR (table 28-4), so no
+		 * instruction bytes need decoding, unlike on SVM without
+		 * decode assists. GPR numbers are the instruction's: 0 RAX,
+		 * 1 RCX, 2 RDX, 3 RBX, 4 RSP ... 15 R15, as vm_exit wants. */
+		e->reason = VMEXIT_DR;
+		e->u.dr.dr = (uint8_t)DRQ_DR(r->qual);
+		e->u.dr.gpr = (uint8_t)DRQ_GPR(r->qual);
+		e->u.dr.write = !(r->qual & DRQ_FROM);
+		has_len = true;
+		break;
 	case EXIT_INVALID_GUEST:
 	case EXIT_MSR_LOADING:
 	case EXIT_MACHINE_CHECK:

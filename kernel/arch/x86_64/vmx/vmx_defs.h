@@ -32,6 +32,14 @@
 #define MSR_IA32_EFER		     0xC0000080u
 #define MSR_IA32_FS_BASE	     0xC0000100u
 #define MSR_IA32_GS_BASE	     0xC0000101u
+/* SYSCALL/SWAPGS state: not in the VMCS; switched through the VM-entry
+ * MSR-load and VM-exit MSR-store areas (SDM 25.7.2, 25.8.2). */
+#define MSR_IA32_STAR		0xC0000081u
+#define MSR_IA32_LSTAR		0xC0000082u
+#define MSR_IA32_CSTAR		0xC0000083u
+#define MSR_IA32_FMASK		0xC0000084u
+#define MSR_IA32_KERNEL_GS_BASE 0xC0000102u
+#define MSR_IA32_TSC_AUX	0xC0000103u
 
 /* IA32_FEATURE_CONTROL (SDM 24.7): lock, VMXON outside SMX. */
 #define FEATCTL_LOCK	    (1ull << 0)
@@ -60,11 +68,16 @@
 
 /* ---- Control registers (SDM 2.5) --------------------------------- */
 #define CR0_PE	 (1ull << 0)
+#define CR0_MP	 (1ull << 1)
 #define CR0_ET	 (1ull << 4)
 #define CR0_NE	 (1ull << 5)
+#define CR0_WP	 (1ull << 16)
+#define CR0_NW	 (1ull << 29)
+#define CR0_CD	 (1ull << 30)
 #define CR0_PG	 (1ull << 31)
 #define CR4_PAE	 (1ull << 5)
 #define CR4_VMXE (1ull << 13)
+#define EFER_SCE (1ull << 0)
 #define EFER_LME (1ull << 8)
 #define EFER_LMA (1ull << 10)
 #define EFER_NXE (1ull << 11)
@@ -81,6 +94,9 @@
 #define PROC_RDPMC_EXIT	  (1u << 11)
 #define PROC_CR3_LOAD	  (1u << 15)
 #define PROC_CR3_STORE	  (1u << 16)
+#define PROC_CR8_LOAD	  (1u << 19)
+#define PROC_CR8_STORE	  (1u << 20)
+#define PROC_MOV_DR_EXIT  (1u << 23)
 #define PROC_IO_BITMAPS	  (1u << 25)
 #define PROC_MSR_BITMAPS  (1u << 28)
 #define PROC_MONITOR_EXIT (1u << 29)
@@ -135,10 +151,13 @@
 #define VMCS_HOST_GS_SEL 0x0C0Au
 #define VMCS_HOST_TR_SEL 0x0C0Cu
 /* B.2.1 64-bit control fields */
-#define VMCS_IO_BITMAP_A 0x2000u
-#define VMCS_IO_BITMAP_B 0x2002u
-#define VMCS_MSR_BITMAP	 0x2004u
-#define VMCS_EPTP	 0x201Au
+#define VMCS_IO_BITMAP_A	 0x2000u
+#define VMCS_IO_BITMAP_B	 0x2002u
+#define VMCS_MSR_BITMAP		 0x2004u
+#define VMCS_EXIT_MSR_STORE_ADDR 0x2006u
+#define VMCS_EXIT_MSR_LOAD_ADDR	 0x2008u
+#define VMCS_ENTRY_MSR_LOAD_ADDR 0x200Au
+#define VMCS_EPTP		 0x201Au
 /* B.2.2 64-bit read-only data */
 #define VMCS_GUEST_PHYS_ADDR 0x2400u
 /* B.2.3 64-bit guest-state fields */
@@ -249,15 +268,19 @@
 #define EXIT_HLT	       12u
 #define EXIT_VMCALL	       18u
 #define EXIT_CR_ACCESS	       28u
+#define EXIT_DR_ACCESS	       29u
 #define EXIT_IO		       30u
 #define EXIT_RDMSR	       31u
 #define EXIT_WRMSR	       32u
 #define EXIT_INVALID_GUEST     33u
 #define EXIT_MSR_LOADING       34u
+#define EXIT_MWAIT	       36u
+#define EXIT_MONITOR	       39u
 #define EXIT_MACHINE_CHECK     41u
 #define EXIT_EPT_VIOLATION     48u
 #define EXIT_EPT_MISCONFIG     49u
 #define EXIT_PREEMPT_TIMER     52u
+#define EXIT_XSETBV	       55u
 #define EXIT_REASON_ENTRY_FAIL (1u << 31) /* SDM 25.9.1 */
 
 /* Interruption information (SDM 25.8.3 entry, 25.9.2 exit). */
@@ -275,6 +298,22 @@
 /* Guest interruptibility state (SDM 25.4.2, table 25-3). */
 #define INTERRUPTIBILITY_STI   (1u << 0)
 #define INTERRUPTIBILITY_MOVSS (1u << 1)
+
+/* Exit qualification for control-register accesses (SDM 28.2.1, table
+ * 28-3): CR number, access type, GPR, LMSW source data. */
+#define CRQ_CR(q)	 ((unsigned)(q)&0xFu)
+#define CRQ_TYPE(q)	 ((unsigned)((q) >> 4) & 3u)
+#define CRQ_GPR(q)	 ((unsigned)((q) >> 8) & 0xFu)
+#define CRQ_LMSW_DATA(q) ((uint16_t)((q) >> 16))
+#define CRQ_MOV_TO	 0u
+#define CRQ_MOV_FROM	 1u
+#define CRQ_CLTS	 2u
+#define CRQ_LMSW	 3u
+/* Exit qualification for MOV DR (SDM 28.2.1, table 28-4): DR number,
+ * direction (1: MOV from DR), GPR. */
+#define DRQ_DR(q)  ((unsigned)(q)&7u)
+#define DRQ_FROM   (1u << 4)
+#define DRQ_GPR(q) ((unsigned)((q) >> 8) & 0xFu)
 
 /* Segment access rights (SDM 25.4.1, table 25-2). */
 #define AR_UNUSABLE (1u << 16)

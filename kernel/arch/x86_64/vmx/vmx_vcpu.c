@@ -13,21 +13,6 @@
 
 #define VMX_MAX_VCPUS 32
 
-/* Per-vCPU backend state. The VMCS region (SDM 25.2) lives apart in a
- * page-aligned array. */
-struct vmx_vcpu {
-	struct vcpu *owner; /* NULL: slot free */
-	uint64_t vmcs_pa;
-	uint64_t eptp;
-	uint16_t vpid; /* 1..: VPID 0 is the host's (SDM 29.1) */
-	bool launched; /* VMLAUNCH done: VMRESUME from now on */
-	uint64_t cr2;  /* not part of the VMCS (SDM 27.3.1.1) */
-	/* An event the guest could not take yet, injected at the
-	 * interrupt-window exit (SDM 26.7.5). */
-	bool pending;
-	uint32_t pending_info, pending_err;
-};
-
 static struct vmx_vcpu vmx_vcpus[VMX_MAX_VCPUS];
 static uint8_t vmx_vmcs_regions[VMX_MAX_VCPUS][4096]
     __attribute__((aligned(4096)));
@@ -35,11 +20,28 @@ static struct vmx_vcpu *vmx_current; /* whose VMCS is current */
 
 /* I/O and MSR bitmaps (SDM 25.6.4, 25.6.9), shared by every vCPU: all
  * ones, so every port and every MSR access exits and the generic kernel
- * decides (deny by default). Two MSRs pass through: FS and GS base,
- * which the VMCS switches itself (SDM 27.3.2.1, 28.5.2). */
+ * decides (deny by default). MSRs pass through only where each vCPU has
+ * its own copy that VM entry loads and VM exit saves: FS and GS base,
+ * SYSENTER_* and PAT in the VMCS guest area (SDM 27.3.2.1, 28.3.1), and
+ * the SYSCALL/SWAPGS MSRs of the MSR areas (vmx_guest_msrs). The same
+ * set the SVM backend lets through (VMLOAD/VMSAVE and G_PAT). */
 static uint8_t vmx_io_bitmaps[2][4096] __attribute__((aligned(4096)));
 static uint8_t vmx_msr_bitmap[4096] __attribute__((aligned(4096)));
 static bool vmx_bitmaps_done;
+
+/* The MSR areas' MSRs (vmx_cpu.h), in area order; TSC_AUX last, only
+ * where the guest has RDTSCP (a CPU without it has no such MSR, and
+ * loading it would fail the entry, SDM 27.4). */
+static const uint32_t vmx_guest_msrs[VMX_N_GUEST_MSRS] = {
+    MSR_IA32_STAR,  MSR_IA32_LSTAR,	     MSR_IA32_CSTAR,
+    MSR_IA32_FMASK, MSR_IA32_KERNEL_GS_BASE, MSR_IA32_TSC_AUX,
+};
+
+static int vmx_n_guest_msrs(void)
+{
+	return (vmx_cfg.proc2 & PROC2_RDTSCP) ? VMX_N_GUEST_MSRS
+					      : VMX_N_GUEST_MSRS - 1;
+}
 
 static void vmx_msr_pass(uint32_t msr)
 {
@@ -63,6 +65,12 @@ static void vmx_bitmaps_init(void)
 	}
 	vmx_msr_pass(MSR_IA32_FS_BASE);
 	vmx_msr_pass(MSR_IA32_GS_BASE);
+	vmx_msr_pass(MSR_IA32_SYSENTER_CS);
+	vmx_msr_pass(MSR_IA32_SYSENTER_ESP);
+	vmx_msr_pass(MSR_IA32_SYSENTER_EIP);
+	vmx_msr_pass(MSR_IA32_PAT);
+	for (int i = 0; i < vmx_n_guest_msrs(); i++)
+		vmx_msr_pass(vmx_guest_msrs[i]);
 	vmx_bitmaps_done = true;
 }
 
@@ -185,9 +193,20 @@ static int vmx_guest_segments(bool long_mode, const struct vcpu_start *s)
  * only a write that changes a forced bit exits (SDM 25.6.6). */
 static int vmx_guest_control(bool long_mode, const struct vcpu_start *s)
 {
-	uint64_t cr0 = CR0_PE | CR0_ET | (long_mode ? CR0_PG | CR0_NE : 0);
+	/* The start states of ksh/loader.h, as the SVM backend sets them:
+	 * a native domain with write protection and NX; a Linux kernel as
+	 * its 64-bit boot protocol expects (paging on, the rest its own);
+	 * a Multiboot kernel in flat protected mode. */
+	uint64_t cr0 = CR0_PE | CR0_ET;
 	uint64_t cr4 = long_mode ? CR4_PAE : 0;
-	uint64_t efer = long_mode ? EFER_LME | EFER_LMA | EFER_NXE : 0;
+	uint64_t efer = long_mode ? EFER_LME | EFER_LMA : 0;
+
+	if (long_mode)
+		cr0 |= CR0_MP | CR0_NE | CR0_PG;
+	if (s->mode == VCPU_START_LONG64) {
+		cr0 |= CR0_WP;
+		efer |= EFER_NXE;
+	}
 	/* Unrestricted guest: PE and PG are the guest's (SDM 26.3.1.1). */
 	uint64_t f0 = vmx_cfg.cr0_fixed0 & ~(CR0_PE | CR0_PG);
 	uint64_t cr0_mask = f0 | ~vmx_cfg.cr0_fixed1;
@@ -228,12 +247,20 @@ static int vmx_controls(struct vmx_vcpu *x, bool long_mode)
 	err |= vmx_write(VMCS_ENTRY_CTLS,
 			 vmx_cfg.entry | (long_mode ? ENTRY_IA32E_GUEST : 0));
 	/* #UD exits: a VMMCALL on Intel raises #UD, and the hypercall ABI
-	 * accepts both instructions (ksh/hypercall.h). */
-	err |= vmx_write(VMCS_EXCEPTION_BITMAP, 1u << 6);
+	 * accepts both instructions (ksh/hypercall.h). #DF and #MC mean the
+	 * guest is dead: they exit too, as on the SVM backend. */
+	err |= vmx_write(VMCS_EXCEPTION_BITMAP,
+			 (1u << 6) | (1u << 8) | (1u << 18));
 	err |= vmx_write(VMCS_CR3_TARGET_COUNT, 0);
-	err |= vmx_write(VMCS_EXIT_MSR_STORE_N, 0);
+	/* One area for both directions: the exit stores the guest's values
+	 * where the next entry loads them from (SDM 28.4, 27.4). */
+	for (int i = 0; i < VMX_N_GUEST_MSRS; i++)
+		x->msrs[i] = (struct vmx_msr_entry){.index = vmx_guest_msrs[i]};
+	err |= vmx_write(VMCS_EXIT_MSR_STORE_N, (uint64_t)vmx_n_guest_msrs());
+	err |= vmx_write(VMCS_EXIT_MSR_STORE_ADDR, vmx_hpa(x->msrs));
+	err |= vmx_write(VMCS_ENTRY_MSR_LOAD_N, (uint64_t)vmx_n_guest_msrs());
+	err |= vmx_write(VMCS_ENTRY_MSR_LOAD_ADDR, vmx_hpa(x->msrs));
 	err |= vmx_write(VMCS_EXIT_MSR_LOAD_N, 0);
-	err |= vmx_write(VMCS_ENTRY_MSR_LOAD_N, 0);
 	err |= vmx_write(VMCS_ENTRY_INTR_INFO, 0);
 	err |= vmx_write(VMCS_IO_BITMAP_A, vmx_hpa(vmx_io_bitmaps[0]));
 	err |= vmx_write(VMCS_IO_BITMAP_B, vmx_hpa(vmx_io_bitmaps[1]));
@@ -330,37 +357,36 @@ static int vmx_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	return 0;
 }
 
-/* Re-injects an event whose delivery an exit interrupted (IDT-vectoring
- * information, SDM 28.2.4), or a pending one the guest can take now:
- * vector delivery is then done by the VM entry (SDM 27.6). */
-static void vmx_prepare_entry(struct vmx_vcpu *x)
+/* An event whose delivery the exit interrupted (IDT-vectoring
+ * information, SDM 28.2.4) is injected again at the next entry (SDM
+ * 28.2.4, 27.6): an interrupt lost here would never come back, and an
+ * exception must not be skipped. Done right after the exit, so that
+ * irq_pending sees it and no new interrupt takes its place. */
+static void vmx_reinject(void)
 {
 	uint32_t idt = (uint32_t)vmx_read(VMCS_IDT_VEC_INFO);
+	uint32_t type = INTR_INFO_TYPE(idt);
 
-	if (!x->launched)
-		idt = 0;
-	if ((idt & INTR_INFO_VALID) &&
-	    !(vmx_read(VMCS_ENTRY_INTR_INFO) & INTR_INFO_VALID)) {
-		uint32_t type = INTR_INFO_TYPE(idt);
-		/* Bit 12 is undefined here and must be 0 on entry. */
-		vmx_write(VMCS_ENTRY_INTR_INFO, idt & ~(1u << 12));
-		if (idt & INTR_INFO_ERRCODE)
-			vmx_write(VMCS_ENTRY_EXC_ERRCODE,
-				  vmx_read(VMCS_IDT_VEC_ERR));
-		/* Software interrupts and exceptions need the length of the
-		 * instruction that raised them (SDM 27.6.1.1). */
-		if (type == INTR_TYPE_SW_INT || type == INTR_TYPE_PRIV_SW ||
-		    type == INTR_TYPE_SW_EXC)
-			vmx_write(VMCS_ENTRY_INSN_LEN,
-				  vmx_read(VMCS_EXIT_INSN_LEN));
-	}
+	if (!(idt & INTR_INFO_VALID))
+		return;
+	/* Bit 12 is undefined here and must be 0 on entry. */
+	vmx_write(VMCS_ENTRY_INTR_INFO, idt & ~(1u << 12));
+	if (idt & INTR_INFO_ERRCODE)
+		vmx_write(VMCS_ENTRY_EXC_ERRCODE, vmx_read(VMCS_IDT_VEC_ERR));
+	/* Software interrupts and exceptions need the length of the
+	 * instruction that raised them (SDM 27.6.1.1). */
+	if (type == INTR_TYPE_SW_INT || type == INTR_TYPE_PRIV_SW ||
+	    type == INTR_TYPE_SW_EXC)
+		vmx_write(VMCS_ENTRY_INSN_LEN, vmx_read(VMCS_EXIT_INSN_LEN));
 }
 
-/* Can the guest take an external interrupt now? RFLAGS.IF set and no
- * STI/MOV SS blocking (SDM 26.3.1.5 and 6.8.3). */
+/* Can the guest take an external interrupt now? No event already set
+ * for this entry, RFLAGS.IF set and no STI/MOV SS blocking (SDM 26.3.1.5
+ * and 6.8.3). */
 static bool vmx_intr_open(void)
 {
-	return (vmx_read(VMCS_GUEST_RFLAGS) & VMX_RFLAGS_IF) &&
+	return !(vmx_read(VMCS_ENTRY_INTR_INFO) & INTR_INFO_VALID) &&
+	       (vmx_read(VMCS_GUEST_RFLAGS) & VMX_RFLAGS_IF) &&
 	       !(vmx_read(VMCS_GUEST_INTERRUPTIBILITY) &
 		 (INTERRUPTIBILITY_STI | INTERRUPTIBILITY_MOVSS));
 }
@@ -397,7 +423,6 @@ static void vmx_run(struct vcpu *v, struct vm_exit *e)
 		v->tlb_flush = false;
 	}
 	for (;;) {
-		vmx_prepare_entry(x);
 		/* CR2 is not switched by VM entry/exit (SDM 27.3.1.1). */
 		vmx_write_cr2(x->cr2);
 		rc = vmx_enter(regs, x->launched);
@@ -410,23 +435,34 @@ static void vmx_run(struct vcpu *v, struct vm_exit *e)
 					      .raw = (1ull << 32) | err};
 			return;
 		}
-		x->launched = true;
 		raw.reason = (uint32_t)vmx_read(VMCS_EXIT_REASON);
+		if (raw.reason & EXIT_REASON_ENTRY_FAIL)
+			break; /* nothing ran: keep the event (SDM 27.8) */
+		x->launched = true;
 		/* An event injected at this entry was delivered, or is now
-		 * in the IDT-vectoring field: either way clear it. */
+		 * in the IDT-vectoring field: either way clear it, then
+		 * take back what the exit interrupted. */
 		vmx_write(VMCS_ENTRY_INTR_INFO, 0);
-		if ((raw.reason & 0xFFFFu) == EXIT_INTR_WINDOW &&
-		    !(raw.reason & EXIT_REASON_ENTRY_FAIL)) {
+		vmx_reinject();
+		if ((raw.reason & 0xFFFFu) == EXIT_CR_ACCESS &&
+		    vmx_cr_access(x, v, vmx_read(VMCS_EXIT_QUAL)))
+			continue; /* emulated here (vmx_emul.c) */
+		if ((raw.reason & 0xFFFFu) == EXIT_INTR_WINDOW) {
 			/* Our own request: deliver the pending event and go
 			 * back in without bothering the generic kernel. */
-			vmx_set_window(false);
-			if (x->pending) {
+			if (!x->pending) {
+				vmx_set_window(false);
+			} else if (!(vmx_read(VMCS_ENTRY_INTR_INFO) &
+				     INTR_INFO_VALID)) {
 				vmx_write(VMCS_ENTRY_INTR_INFO,
 					  x->pending_info);
 				vmx_write(VMCS_ENTRY_EXC_ERRCODE,
 					  x->pending_err);
 				x->pending = false;
+				vmx_set_window(false);
 			}
+			/* else: an interrupted event goes first; the window
+			 * stays requested for ours. */
 			continue;
 		}
 		break;
@@ -453,7 +489,7 @@ static void vmx_run(struct vcpu *v, struct vm_exit *e)
 	}
 }
 
-static struct vmx_vcpu *vmx_loaded(struct vcpu *v)
+struct vmx_vcpu *vmx_loaded(struct vcpu *v)
 {
 	struct vmx_vcpu *x = vmx_of(v);
 
@@ -525,6 +561,27 @@ static int vmx_inject(struct vcpu *v, uint8_t vector, int type, bool has_error,
 	return 0;
 }
 
+void vmx_inject_exc(uint8_t vector, bool has_error, uint32_t error_code)
+{
+	vmx_write(VMCS_ENTRY_INTR_INFO,
+		  INTR_INFO_VALID | INTR_TYPE_HW_EXC << 8 | vector |
+		      (has_error ? INTR_INFO_ERRCODE : 0));
+	vmx_write(VMCS_ENTRY_EXC_ERRCODE, has_error ? error_code : 0);
+}
+
+/* An event set for the next entry (injected, or taken back from the
+ * IDT-vectoring field), or an external interrupt waiting for the guest's
+ * interrupt window: the caller's PIC keeps further requests. */
+static bool vmx_irq_pending(struct vcpu *v)
+{
+	struct vmx_vcpu *x = vmx_loaded(v);
+
+	if (!x)
+		return true; /* nothing can be delivered to it */
+	return x->pending ||
+	       (vmx_read(VMCS_ENTRY_INTR_INFO) & INTR_INFO_VALID) != 0;
+}
+
 /* After the kernel changed a domain's EPT: drop the guest-physical and
  * combined mappings derived from this EPTP (SDM 29.4.3.1, INVEPT
  * single-context, or all-context where single is not supported). VPID
@@ -551,4 +608,6 @@ const struct vcpu_ops vmx_ops = {
     .get_rflags = vmx_get_rflags,
     .inject = vmx_inject,
     .flush_npt = vmx_flush_npt,
+    .irq_pending = vmx_irq_pending,
+    .msr_access = vmx_msr_access,
 };
