@@ -72,6 +72,14 @@ echo "CHD board status=$(r 5 12) size=$(r 5 8) text=$(txt $c 8)"
 cmd 5 3 reader-signal
 devmem $c 32 0x41414141
 echo "CHD window-write rc=$? after=$(devmem $c 32)"
+# The same channels through the kshchan tool (images/linux/kshchan).
+kshchan send req hello kc
+echo "CHD kc-send rc=$?"
+o=$(kshchan recv --timeout 20000 rep | tr '\n' ' ')
+echo "CHD kc-recv $o"
+echo "CHD kc-read $(kshchan read board 0 8)"
+kshchan send req secret x 2>/dev/null
+echo "CHD kc-secret rc=$?"
 # Move req's BAR1 behind Linux's back: onto RAM (refused, left
 # unbacked), then to a free address, where the pages follow.
 cw 3 20 0x100000

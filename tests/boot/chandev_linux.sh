@@ -11,6 +11,8 @@
 # a doorbell it may not ring, a write to its read-only window, a BAR
 # moved onto its RAM (refused) and then elsewhere (followed). Each is
 # refused with its code and audited; the native peer runs to its end.
+# Before the move it also drives the channels with the image's kshchan
+# tool.
 cd "$(dirname "$0")/../.." || exit 1
 build=${KSH_BUILD:-build}
 out=$build/boot-tests/chandev_linux
@@ -21,7 +23,7 @@ ok() { # STATUS TEXT
 	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
 }
 has() { grep -qF -- "$1" "$clean"; }
-echo "1..15"
+echo "1..16"
 log=$out/serial.log
 clean=$out/serial.txt
 : >"$log"
@@ -91,6 +93,10 @@ ok $? "a doorbell the reader may not ring: EBADH, audited"
 grep -aq '^\[linux\] CHD window-write rc=139 after=0x52414F42$' "$clean" &&
 	has "ksh: audit: denied linux window_write board: EPERM (the reading end maps it read-only)"
 ok $? "a write to the read-only window: refused (SIGSEGV), audited, unchanged"
+has "[linux] CHD kc-send rc=0" && has "[peer] PEER got hello len=2: kc" &&
+	has "[linux] CHD kc-recv reply 7 pong:kc" &&
+	has "[linux] CHD kc-read 424f415244207631" && has "[linux] CHD kc-secret rc=4"
+ok $? "the kshchan tool drives the same devices: send, recv, read, refusal"
 has "ksh: domain linux: device reqdev: BAR1 at 100000 refused (overlaps guest memory): left unbacked" &&
 	has "[linux] CHD moved magic=0x4348534B" &&
 	has "[linux] CHD data-after-move result=0" &&
