@@ -48,12 +48,12 @@ static void vmx_gpr_set(struct vcpu_regs *r, unsigned n, uint64_t val)
  * any STI/MOV SS blocking, as executing it would (SDM 26.3.1.5). */
 static void vmx_skip(void)
 {
-	vmx_write(VMCS_GUEST_RIP, vmx_read(VMCS_GUEST_RIP) +
-				      vmx_read(VMCS_EXIT_INSN_LEN));
-	vmx_write(VMCS_GUEST_INTERRUPTIBILITY,
-		  vmx_read(VMCS_GUEST_INTERRUPTIBILITY) &
-		      ~(uint64_t)(INTERRUPTIBILITY_STI |
-				  INTERRUPTIBILITY_MOVSS));
+	vmx_write(VMCS_GUEST_RIP,
+		  vmx_read(VMCS_GUEST_RIP) + vmx_read(VMCS_EXIT_INSN_LEN));
+	vmx_write(
+	    VMCS_GUEST_INTERRUPTIBILITY,
+	    vmx_read(VMCS_GUEST_INTERRUPTIBILITY) &
+		~(uint64_t)(INTERRUPTIBILITY_STI | INTERRUPTIBILITY_MOVSS));
 }
 
 /* The IA-32e mode guest entry control must equal EFER.LMA at every
