@@ -55,3 +55,18 @@ int insn_len(const uint8_t *b, uint32_t n, enum insn_kind kind, bool long64)
 			return -1;
 	return (int)(i + ops[kind].len);
 }
+
+uint32_t insn_mov_prefixes(const uint8_t *b, uint32_t n, bool long64,
+			   uint8_t *rex)
+{
+	uint32_t i = 0;
+
+	while (i < n && i < 14 &&
+	       (b[i] == 0x66 || b[i] == 0x2E || b[i] == 0x3E || b[i] == 0x26 ||
+		b[i] == 0x36 || b[i] == 0x64 || b[i] == 0x65))
+		i++;
+	*rex = 0;
+	if (long64 && i < n && (b[i] & 0xF0) == 0x40)
+		*rex = b[i++];
+	return i;
+}

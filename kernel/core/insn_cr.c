@@ -8,20 +8,15 @@
  * and counted in the length. LOCK 0F 22 is AMD's CR8 alias (APM vol. 3
  * MOV CRn): refused, since only the CR named by the caller is wanted.
  */
+#include <ksh/insn.h>
 #include <ksh/insn_cr.h>
 
 int insn_mov_to_cr(const uint8_t *b, uint32_t n, bool long64, uint8_t cr,
 		   uint8_t *gpr)
 {
-	uint32_t i = 0;
-	uint8_t rex = 0;
+	uint8_t rex;
+	uint32_t i = insn_mov_prefixes(b, n, long64, &rex);
 
-	while (i < n && i < 14 &&
-	       (b[i] == 0x66 || b[i] == 0x2E || b[i] == 0x3E || b[i] == 0x26 ||
-		b[i] == 0x36 || b[i] == 0x64 || b[i] == 0x65))
-		i++;
-	if (long64 && i < n && (b[i] & 0xF0) == 0x40)
-		rex = b[i++];
 	if (i + 3 > n || b[i] != 0x0F || b[i + 1] != 0x22)
 		return -1;
 	if ((uint8_t)(((b[i + 2] >> 3) & 7) | ((rex & 4) << 1)) != cr)

@@ -8,19 +8,14 @@
  * do not exist (#UD). Operand-size and segment prefixes do not change
  * the operation; they are accepted and counted in the length.
  */
+#include <ksh/insn.h>
 #include <ksh/insn_dr.h>
 
 int insn_mov_dr(const uint8_t *b, uint32_t n, bool long64, struct insn_dr *out)
 {
-	uint32_t i = 0;
-	uint8_t rex = 0;
+	uint8_t rex;
+	uint32_t i = insn_mov_prefixes(b, n, long64, &rex);
 
-	while (i < n && i < 14 &&
-	       (b[i] == 0x66 || b[i] == 0x2E || b[i] == 0x3E || b[i] == 0x26 ||
-		b[i] == 0x36 || b[i] == 0x64 || b[i] == 0x65))
-		i++;
-	if (long64 && i < n && (b[i] & 0xF0) == 0x40)
-		rex = b[i++];
 	if (i + 3 > n || b[i] != 0x0F || (b[i + 1] != 0x21 && b[i + 1] != 0x23))
 		return -1;
 	if (rex & 0x04) /* REX.R: DR8-DR15 */

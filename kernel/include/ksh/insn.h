@@ -23,4 +23,14 @@ enum insn_kind {
  * in 64-bit mode) included; -1 if the bytes are not that instruction. */
 int insn_len(const uint8_t *b, uint32_t n, enum insn_kind kind, bool long64);
 
+/*
+ * For the MOV to/from CR and DR decoders (insn_cr.c, insn_dr.c): skips
+ * the prefixes that do not change those instructions (operand size and
+ * segment overrides, at most 14 so the 15-byte limit holds, SDM vol. 2A
+ * 2.3.11) and, in 64-bit mode, one REX prefix, which goes to *rex (0 if
+ * none). Returns the index of the opcode's first byte (may be n).
+ */
+uint32_t insn_mov_prefixes(const uint8_t *b, uint32_t n, bool long64,
+			   uint8_t *rex);
+
 #endif /* KSH_INSN_H */
