@@ -7,6 +7,7 @@
 # must come back to ksh as a reset request that stops the domain, with
 # the exit counts logged.
 cd "$(dirname "$0")/../.." || exit 1
+source tests/boot/linux_checks.sh
 build=${KSH_BUILD:-build}
 out=$build/boot-tests/linux_dom
 img=$build/images/linux
@@ -34,32 +35,7 @@ rc=$?
 echo "# QEMU start to machine stop: $((SECONDS - start)) s (status $rc)"
 clean=$out/serial.txt
 tr -d '\r' <"$log" >"$clean"
-# The output of ksh.run command N, without the domain prefix.
-run_out() {
-	sed -n "/^\[linux\] KSH-RUN-BEGIN $1\$/,/^\[linux\] KSH-RUN-END $1 /p" \
-		"$clean" | sed -e '1d' -e 's/^\[linux\] //'
-}
-grep -q '^\[linux\] KSH-LINUX-READY$' "$clean"
-ok $? "the stock kernel reaches its initramfs (KSH-LINUX-READY)"
-rel=$(cat "$img/kernel-release" 2>/dev/null)
-run_out 1 | grep -q "^Linux (none) ${rel:-none} .* x86_64 GNU/Linux\$" &&
-	run_out 1 | grep -qx 'KSH-RUN-END 1 rc=0'
-ok $? "uname -a names the kernel release of the image ($rel)"
-[ "$(run_out 2)" = "42
-KSH-RUN-END 2 rc=0" ]
-ok $? "busybox arithmetic: echo \$((6*7)) gives 42"
-[ "$(run_out 3)" = "KSH-RUN-END 3 rc=1" ]
-ok $? "/proc/cpuinfo shows no apic, x2apic, mtrr, monitor, svm or vmx flag"
-! grep -Ei 'Oops|BUG:|Call Trace|Kernel panic|unchecked MSR' "$clean" >&2
-ok $? "no oops, BUG, call trace, panic or unchecked MSR access in the log"
-grep -q '^ksh: domain linux stopped: the guest asked for a system reset' \
-	"$clean" && grep -q '^\[linux\] .*reboot: Restarting system' "$clean"
-ok $? "reboot -f reaches ksh as a reset request that stops the domain"
-grep -q '^ksh: domain linux: [0-9]* ms, exits: .*io=[0-9]*.*interrupts injected [1-9]' \
-	"$clean" && grep -q '^ksh: no domain left to run' "$clean"
-ok $? "exit counts by reason logged; the machine stops after the domain"
-grep '^ksh: domain linux: [0-9]* ms, exits' "$clean" | sed 's/^/# /'
-grep -q KSH-LINUX-READY "$clean" || tail -n 30 "$clean" | sed 's/^/# /' >&2
+linux_example_checks "$clean" "$img"
 
 # A device the Linux domain cannot have (a UART decoding 16 ports) is
 # refused by name before the domain starts; the machine then stops.
