@@ -12,7 +12,13 @@
 //   3. kshchan send crypto unlock 1234; kshchan recv --timeout 20000 reply
 //   4. kshchan send crypto sign ksh-linux-client-signs-this;
 //      kshchan recv --timeout 20000 -x reply   -> signature, in hex
-//   5. reboot -f                           stops the domain (i8042 reset)
+//   5. kshchan send crypto lock; recv       -> "locked"
+//   6. unlock with 1111, 2222, 3333, then the right 1234, each answered:
+//      two "wrong pin" answers, then "blocked", and "blocked" even for
+//      the right PIN: three wrong PINs lock the key store until reset
+//   7. kshchan send crypto sign too-late    the flow machine lets it pass
+//      (an unlock was sent), the blocked key store refuses it
+//   8. reboot -f                           stops the domain (i8042 reset)
 //
 // Build:  kshc examples/keystore_linux.ksh -L build/guests
 //         -L build/images/linux -o build/keystore_linux.efi
@@ -34,7 +40,7 @@ domain client : linux {
 	memory 128M; type client_t; level secret;
 	kernel "vmlinuz";
 	initrd "initramfs.cpio.gz";
-	cmdline "console=ttyS0 nolapic noapic acpi=off ksh.run=kshchan%20list ksh.run=kshchan%20send%20crypto%20sign%20early ksh.run=kshchan%20send%20crypto%20unlock%201234%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=kshchan%20send%20crypto%20sign%20ksh-linux-client-signs-this%20%26%26%20kshchan%20recv%20--timeout%2020000%20-x%20reply ksh.run=reboot%20-f";
+	cmdline "console=ttyS0 nolapic noapic acpi=off ksh.run=kshchan%20list ksh.run=kshchan%20send%20crypto%20sign%20early ksh.run=kshchan%20send%20crypto%20unlock%201234%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=kshchan%20send%20crypto%20sign%20ksh-linux-client-signs-this%20%26%26%20kshchan%20recv%20--timeout%2020000%20-x%20reply ksh.run=kshchan%20send%20crypto%20lock%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=for%20p%20in%201111%202222%203333%201234%3B%20do%20kshchan%20send%20crypto%20unlock%20%24p%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply%3B%20done ksh.run=kshchan%20send%20crypto%20sign%20too-late%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=reboot%20-f";
 	device pic pic0 { }
 	device pit pit0 { }
 	device rtc rtc0 { }

@@ -4,10 +4,11 @@
 # channel devices with the `kshchan` tool: sign before unlock is refused
 # by the kernel's flow machine (exit status 4, KSH_EPERM, audited); after
 # the PIN it gets an ECDSA P-256 signature that openssl verifies here
-# against the test key; the native third domain, with a channel no rule
-# grants, is refused and audited.
+# against the test key; after a lock, three wrong PINs block the key store
+# (the right PIN is then refused too, and so is a signature); the native
+# third domain, with a channel no rule grants, is refused and audited.
 . "$(dirname "$0")/../boot/chan_lib.sh"
-echo "1..8"
+echo "1..10"
 L=$OUT/keystore_linux.log
 W=$OUT/keystore_linux.work
 rm -rf "$W" && mkdir -p "$W"
@@ -24,7 +25,7 @@ st=skipped
 start=$SECONDS
 # Linux under TCG: about 80 s alone, minutes on a loaded machine.
 [ $built -eq 0 ] && st=$(chan_boot_until keystore_linux \
-	"${KSH_LINUX_TIMEOUT:-480}" "KSH-RUN-END 4 " "ksh: domain intruder exited")
+	"${KSH_LINUX_TIMEOUT:-480}" "KSH-RUN-END 7 " "ksh: domain intruder exited")
 echo "# QEMU start to the client's last answer: $((SECONDS - start)) s ($st)"
 # Output of ksh.run N: the client's lines only (other domains print
 # in between), without the domain prefix.
@@ -60,6 +61,24 @@ openssl dgst -sha256 -verify "$W/pub.pem" -signature "$W/sig.der" \
 	! openssl dgst -sha256 -verify "$W/pub.pem" -signature "$W/sig.der" \
 		"$W/msg" >/dev/null 2>&1
 ok $? "openssl verifies the signature with the test key; a changed message fails"
+
+[ "$(run_out 5)" = "status 6
+locked
+KSH-RUN-END 5 rc=0" ] && [ "$(run_out 6)" = "status 23
+wrong pin, 2 tries left
+status 23
+wrong pin, 1 tries left
+status 7
+blocked
+status 7
+blocked
+KSH-RUN-END 6 rc=0" ] && has "$L" "[keystore] KEYSTORE blocked"
+ok $? "after lock, three wrong PINs block the key store; the right PIN is then refused"
+
+[ "$(run_out 7)" = "status 16
+refused: blocked
+KSH-RUN-END 7 rc=0" ] && [ "$(grep -ac 'KEYSTORE signed' "$L")" = 1 ]
+ok $? "a blocked key store signs nothing more"
 
 has "$L" "ksh: audit: denied intruder chan_send guest_crypto.sign: EPERM (no rule: default deny)" &&
 	has "$L" "[intruder] INTRUDER DONE failures=0"

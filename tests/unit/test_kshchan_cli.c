@@ -144,11 +144,22 @@ Test(kshchan_cli, send_hex_file_and_stdin)
 	cr_assert_eq(crypto.sent[1].len, 7);
 	cr_assert_arr_eq(crypto.sent[1].data, "abc\0def", 7);
 
-	cr_assert_eq(run_input("from stdin", "send", "crypto", "2", NULL), 0);
+	cr_assert_eq(run_input("from stdin", "send", "crypto", "2", "-", NULL),
+		     0);
 	cr_assert_eq(crypto.sent[2].method, 2);
 	cr_assert_arr_eq(crypto.sent[2].data, "from stdin", 10);
 	cr_assert_eq(run_input("x", "send", "crypto", "lock", "-", NULL), 0);
 	cr_assert_eq(crypto.sent[3].len, 1);
+}
+
+/* No data at all: an empty message, and standard input is not read (a
+ * command run from a script without a terminal must never block on it). */
+Test(kshchan_cli, send_without_data_sends_an_empty_message)
+{
+	cr_assert_eq(run_input("unread", "send", "crypto", "lock", NULL), 0);
+	cr_assert_eq(crypto.n_sent, 1);
+	cr_assert_eq(crypto.sent[0].method, 2);
+	cr_assert_eq(crypto.sent[0].len, 0);
 }
 
 Test(kshchan_cli, send_refused_by_policy_exits_with_eperm)
@@ -187,7 +198,7 @@ Test(kshchan_cli, send_larger_than_the_buffer)
 
 	memset(big, 'a', FAKE_BUF_SIZE + 1);
 	cr_assert_eq(run("send", "crypto", "sign", big), KSHCHAN_ETOOBIG);
-	cr_assert_eq(run_input(big, "send", "crypto", "sign", NULL),
+	cr_assert_eq(run_input(big, "send", "crypto", "sign", "-", NULL),
 		     KSHCHAN_ETOOBIG);
 	cr_assert_eq(crypto.n_commands, 0);
 }

@@ -155,7 +155,7 @@ static int parse_args(struct cli *c, int argc, char **argv, unsigned allowed,
 }
 
 /* The data of send/write (parse_args checked there is one source): TEXT
- * (the third word), -x, -f or stdin. Returns the length in buf, or -1
+ * (the third word), -x, -f, stdin ("-"), or none (empty). Returns the length in buf, or -1
  * with the exit status (already reported). */
 static int get_data(struct cli *c, uint8_t *buf, size_t cap, int *exit_status)
 {
@@ -181,8 +181,13 @@ static int get_data(struct cli *c, uint8_t *buf, size_t cap, int *exit_status)
 		}
 		n = kshchan_read_all(f, buf, cap);
 		fclose(f);
-	} else {
+	} else if (c->data_stdin) {
 		n = kshchan_read_all(c->io->in, buf, cap);
+	} else {
+		/* No data given: an empty message (a method without
+		 * arguments, e.g. lock()). Standard input only with "-", so a
+		 * command run without a terminal never waits on it. */
+		n = 0;
 	}
 	if (n < 0) {
 		*exit_status = fail(c, "data", n);

@@ -7,18 +7,18 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct ksh_label ksh_types[] = {
-	/* type "client_t" — examples/keystore_linux.ksh:31 */
+	/* type "client_t" — examples/keystore_linux.ksh:37 */
 	[0] = {.name = "client_t"},
-	/* type "keystore_t" — examples/keystore_linux.ksh:31 */
+	/* type "keystore_t" — examples/keystore_linux.ksh:37 */
 	[1] = {.name = "keystore_t"},
-	/* type "untrusted_t" — examples/keystore_linux.ksh:31 */
+	/* type "untrusted_t" — examples/keystore_linux.ksh:37 */
 	[2] = {.name = "untrusted_t"},
 };
 
 static const struct ksh_label ksh_levels[] = {
-	/* level "public" — examples/keystore_linux.ksh:30 */
+	/* level "public" — examples/keystore_linux.ksh:36 */
 	[0] = {.name = "public"},
-	/* level "secret" — examples/keystore_linux.ksh:30 */
+	/* level "secret" — examples/keystore_linux.ksh:36 */
 	[1] = {.name = "secret"},
 };
 
@@ -28,7 +28,7 @@ extern const uint8_t ksh_payload_2[];
 extern const uint8_t ksh_payload_3[];
 
 static const struct ksh_payload ksh_payloads[] = {
-	/* payload of "client" — examples/keystore_linux.ksh:35 */
+	/* payload of "client" — examples/keystore_linux.ksh:41 */
 	[0] = {
 		.name = "vmlinuz",
 		.kind = KSH_PAYLOAD_LINUX_KERNEL,
@@ -40,7 +40,7 @@ static const struct ksh_payload ksh_payloads[] = {
 			0xa0, 0x7e, 0xfe, 0x94, 0x86, 0xdf, 0xd3, 0x47},
 		.data = ksh_payload_0,
 	},
-	/* payload of "client" — examples/keystore_linux.ksh:36 */
+	/* payload of "client" — examples/keystore_linux.ksh:42 */
 	[1] = {
 		.name = "initramfs.cpio.gz",
 		.kind = KSH_PAYLOAD_INITRD,
@@ -52,7 +52,7 @@ static const struct ksh_payload ksh_payloads[] = {
 			0x95, 0xad, 0x0c, 0x4e, 0x7a, 0x92, 0x0c, 0x82},
 		.data = ksh_payload_1,
 	},
-	/* payload of "keystore" — examples/keystore_linux.ksh:47 */
+	/* payload of "keystore" — examples/keystore_linux.ksh:53 */
 	[2] = {
 		.name = "ks_keystore.elf",
 		.kind = KSH_PAYLOAD_NATIVE_ELF,
@@ -64,7 +64,7 @@ static const struct ksh_payload ksh_payloads[] = {
 			0x47, 0x3d, 0xe5, 0x1d, 0xee, 0x74, 0xcc, 0x0e},
 		.data = ksh_payload_2,
 	},
-	/* payload of "intruder" — examples/keystore_linux.ksh:52 */
+	/* payload of "intruder" — examples/keystore_linux.ksh:58 */
 	[3] = {
 		.name = "ks_intruder.elf",
 		.kind = KSH_PAYLOAD_NATIVE_ELF,
@@ -79,7 +79,7 @@ static const struct ksh_payload ksh_payloads[] = {
 };
 
 static const struct ksh_domain ksh_domains[] = {
-	/* domain "client" — examples/keystore_linux.ksh:33 */
+	/* domain "client" — examples/keystore_linux.ksh:39 */
 	[0] = {
 		.name = "client",
 		.kind = KSH_DOMAIN_LINUX,
@@ -92,7 +92,7 @@ static const struct ksh_domain ksh_domains[] = {
 		.categories = 0x0ULL,
 		.kernel = 0,
 		.initrd = 1,
-		.cmdline = "console=ttyS0 nolapic noapic acpi=off ksh.run=kshchan%20list ksh.run=kshchan%20send%20crypto%20sign%20early ksh.run=kshchan%20send%20crypto%20unlock%201234%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=kshchan%20send%20crypto%20sign%20ksh-linux-client-signs-this%20%26%26%20kshchan%20recv%20--timeout%2020000%20-x%20reply ksh.run=reboot%20-f",
+		.cmdline = "console=ttyS0 nolapic noapic acpi=off ksh.run=kshchan%20list ksh.run=kshchan%20send%20crypto%20sign%20early ksh.run=kshchan%20send%20crypto%20unlock%201234%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=kshchan%20send%20crypto%20sign%20ksh-linux-client-signs-this%20%26%26%20kshchan%20recv%20--timeout%2020000%20-x%20reply ksh.run=kshchan%20send%20crypto%20lock%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=for%20p%20in%201111%202222%203333%201234%3B%20do%20kshchan%20send%20crypto%20unlock%20%24p%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply%3B%20done ksh.run=kshchan%20send%20crypto%20sign%20too-late%20%26%26%20kshchan%20recv%20--timeout%2020000%20reply ksh.run=reboot%20-f",
 		.first_mapping = 0,
 		.n_mappings = 1,
 		.first_vdev = 0,
@@ -102,7 +102,7 @@ static const struct ksh_domain ksh_domains[] = {
 		.first_passthru = 0,
 		.n_passthru = 0,
 	},
-	/* domain "keystore" — examples/keystore_linux.ksh:47 */
+	/* domain "keystore" — examples/keystore_linux.ksh:53 */
 	[1] = {
 		.name = "keystore",
 		.kind = KSH_DOMAIN_NATIVE,
@@ -125,7 +125,7 @@ static const struct ksh_domain ksh_domains[] = {
 		.first_passthru = 0,
 		.n_passthru = 0,
 	},
-	/* domain "intruder" — examples/keystore_linux.ksh:52 */
+	/* domain "intruder" — examples/keystore_linux.ksh:58 */
 	[2] = {
 		.name = "intruder",
 		.kind = KSH_DOMAIN_NATIVE,
@@ -151,7 +151,7 @@ static const struct ksh_domain ksh_domains[] = {
 };
 
 static const struct ksh_memobj ksh_memobjs[] = {
-	/* RAM of "client" — examples/keystore_linux.ksh:33 */
+	/* RAM of "client" — examples/keystore_linux.ksh:39 */
 	[0] = {
 		.name = "client.ram",
 		.kind = KSH_MEMOBJ_RAM,
@@ -159,7 +159,7 @@ static const struct ksh_memobj ksh_memobjs[] = {
 		.size = 0x8000000ULL,
 		.align = 0x200000ULL,
 	},
-	/* RAM of "keystore" — examples/keystore_linux.ksh:47 */
+	/* RAM of "keystore" — examples/keystore_linux.ksh:53 */
 	[1] = {
 		.name = "keystore.ram",
 		.kind = KSH_MEMOBJ_RAM,
@@ -167,7 +167,7 @@ static const struct ksh_memobj ksh_memobjs[] = {
 		.size = 0x400000ULL,
 		.align = 0x200000ULL,
 	},
-	/* RAM of "intruder" — examples/keystore_linux.ksh:52 */
+	/* RAM of "intruder" — examples/keystore_linux.ksh:58 */
 	[2] = {
 		.name = "intruder.ram",
 		.kind = KSH_MEMOBJ_RAM,
@@ -175,7 +175,7 @@ static const struct ksh_memobj ksh_memobjs[] = {
 		.size = 0x200000ULL,
 		.align = 0x200000ULL,
 	},
-	/* queue of channel "crypto" — examples/keystore_linux.ksh:58 */
+	/* queue of channel "crypto" — examples/keystore_linux.ksh:64 */
 	[3] = {
 		.name = "crypto.queue",
 		.kind = KSH_MEMOBJ_QUEUE,
@@ -183,7 +183,7 @@ static const struct ksh_memobj ksh_memobjs[] = {
 		.size = 0x5000ULL,
 		.align = 0x1000ULL,
 	},
-	/* queue of channel "reply" — examples/keystore_linux.ksh:64 */
+	/* queue of channel "reply" — examples/keystore_linux.ksh:70 */
 	[4] = {
 		.name = "reply.queue",
 		.kind = KSH_MEMOBJ_QUEUE,
@@ -191,7 +191,7 @@ static const struct ksh_memobj ksh_memobjs[] = {
 		.size = 0x1000ULL,
 		.align = 0x1000ULL,
 	},
-	/* queue of channel "guest_crypto" — examples/keystore_linux.ksh:70 */
+	/* queue of channel "guest_crypto" — examples/keystore_linux.ksh:76 */
 	[5] = {
 		.name = "guest_crypto.queue",
 		.kind = KSH_MEMOBJ_QUEUE,
@@ -202,7 +202,7 @@ static const struct ksh_memobj ksh_memobjs[] = {
 };
 
 static const struct ksh_mapping ksh_mappings[] = {
-	/* RAM of "client" — examples/keystore_linux.ksh:33 */
+	/* RAM of "client" — examples/keystore_linux.ksh:39 */
 	[0] = {
 		.domain = 0, /* client */
 		.memobj = 0, /* client.ram */
@@ -211,7 +211,7 @@ static const struct ksh_mapping ksh_mappings[] = {
 		.size = 0x8000000ULL,
 		.rights = KSH_R | KSH_W | KSH_X,
 	},
-	/* RAM of "keystore" — examples/keystore_linux.ksh:47 */
+	/* RAM of "keystore" — examples/keystore_linux.ksh:53 */
 	[1] = {
 		.domain = 1, /* keystore */
 		.memobj = 1, /* keystore.ram */
@@ -220,7 +220,7 @@ static const struct ksh_mapping ksh_mappings[] = {
 		.size = 0x400000ULL,
 		.rights = KSH_R | KSH_W | KSH_X,
 	},
-	/* RAM of "intruder" — examples/keystore_linux.ksh:52 */
+	/* RAM of "intruder" — examples/keystore_linux.ksh:58 */
 	[2] = {
 		.domain = 2, /* intruder */
 		.memobj = 2, /* intruder.ram */
@@ -232,7 +232,7 @@ static const struct ksh_mapping ksh_mappings[] = {
 };
 
 static const struct ksh_vdev ksh_vdevs[] = {
-	/* device "pic0" of "client" — examples/keystore_linux.ksh:38 */
+	/* device "pic0" of "client" — examples/keystore_linux.ksh:44 */
 	[0] = {
 		.name = "pic0",
 		.domain = 0, /* client */
@@ -245,7 +245,7 @@ static const struct ksh_vdev ksh_vdevs[] = {
 		.channel = KSH_NONE,
 		.payload = KSH_NONE,
 	},
-	/* device "pit0" of "client" — examples/keystore_linux.ksh:39 */
+	/* device "pit0" of "client" — examples/keystore_linux.ksh:45 */
 	[1] = {
 		.name = "pit0",
 		.domain = 0, /* client */
@@ -258,7 +258,7 @@ static const struct ksh_vdev ksh_vdevs[] = {
 		.channel = KSH_NONE,
 		.payload = KSH_NONE,
 	},
-	/* device "rtc0" of "client" — examples/keystore_linux.ksh:40 */
+	/* device "rtc0" of "client" — examples/keystore_linux.ksh:46 */
 	[2] = {
 		.name = "rtc0",
 		.domain = 0, /* client */
@@ -271,7 +271,7 @@ static const struct ksh_vdev ksh_vdevs[] = {
 		.channel = KSH_NONE,
 		.payload = KSH_NONE,
 	},
-	/* device "pci0" of "client" — examples/keystore_linux.ksh:41 */
+	/* device "pci0" of "client" — examples/keystore_linux.ksh:47 */
 	[3] = {
 		.name = "pci0",
 		.domain = 0, /* client */
@@ -284,7 +284,7 @@ static const struct ksh_vdev ksh_vdevs[] = {
 		.channel = KSH_NONE,
 		.payload = KSH_NONE,
 	},
-	/* device "com1" of "client" — examples/keystore_linux.ksh:42 */
+	/* device "com1" of "client" — examples/keystore_linux.ksh:48 */
 	[4] = {
 		.name = "com1",
 		.domain = 0, /* client */
@@ -297,7 +297,7 @@ static const struct ksh_vdev ksh_vdevs[] = {
 		.channel = KSH_NONE,
 		.payload = KSH_NONE,
 	},
-	/* device "crypto_dev" of "client" — examples/keystore_linux.ksh:43 */
+	/* device "crypto_dev" of "client" — examples/keystore_linux.ksh:49 */
 	[5] = {
 		.name = "crypto_dev",
 		.domain = 0, /* client */
@@ -310,7 +310,7 @@ static const struct ksh_vdev ksh_vdevs[] = {
 		.channel = 0,
 		.payload = KSH_NONE,
 	},
-	/* device "reply_dev" of "client" — examples/keystore_linux.ksh:44 */
+	/* device "reply_dev" of "client" — examples/keystore_linux.ksh:50 */
 	[6] = {
 		.name = "reply_dev",
 		.domain = 0, /* client */
@@ -326,21 +326,21 @@ static const struct ksh_vdev ksh_vdevs[] = {
 };
 
 static const struct ksh_minor_frame ksh_frames[] = {
-	/* cpu 0: client — examples/keystore_linux.ksh:26 */
+	/* cpu 0: client — examples/keystore_linux.ksh:32 */
 	[0] = {
 		.cpu = 0,
 		.domain = 0, /* client */
 		.start_ns = 0ULL,
 		.length_ns = 8000000ULL,
 	},
-	/* cpu 0: keystore — examples/keystore_linux.ksh:26 */
+	/* cpu 0: keystore — examples/keystore_linux.ksh:32 */
 	[1] = {
 		.cpu = 0,
 		.domain = 1, /* keystore */
 		.start_ns = 8000000ULL,
 		.length_ns = 2000000ULL,
 	},
-	/* cpu 0: intruder — examples/keystore_linux.ksh:26 */
+	/* cpu 0: intruder — examples/keystore_linux.ksh:32 */
 	[2] = {
 		.cpu = 0,
 		.domain = 2, /* intruder */
@@ -350,7 +350,7 @@ static const struct ksh_minor_frame ksh_frames[] = {
 };
 
 static const struct ksh_channel ksh_channels[] = {
-	/* channel "crypto" — examples/keystore_linux.ksh:58 */
+	/* channel "crypto" — examples/keystore_linux.ksh:64 */
 	[0] = {
 		.name = "crypto",
 		.kind = KSH_CHANNEL_MESSAGE,
@@ -364,7 +364,7 @@ static const struct ksh_channel ksh_channels[] = {
 		.n_endpoints = 2,
 		.event = KSH_NONE,
 	},
-	/* channel "reply" — examples/keystore_linux.ksh:64 */
+	/* channel "reply" — examples/keystore_linux.ksh:70 */
 	[1] = {
 		.name = "reply",
 		.kind = KSH_CHANNEL_MESSAGE,
@@ -378,7 +378,7 @@ static const struct ksh_channel ksh_channels[] = {
 		.n_endpoints = 2,
 		.event = KSH_NONE,
 	},
-	/* channel "guest_crypto" — examples/keystore_linux.ksh:70 */
+	/* channel "guest_crypto" — examples/keystore_linux.ksh:76 */
 	[2] = {
 		.name = "guest_crypto",
 		.kind = KSH_CHANNEL_MESSAGE,
@@ -395,37 +395,37 @@ static const struct ksh_channel ksh_channels[] = {
 };
 
 static const struct ksh_method ksh_methods[] = {
-	/* crypto.unlock — examples/keystore_linux.ksh:61 */
+	/* crypto.unlock — examples/keystore_linux.ksh:67 */
 	[0] = {
 		.name = "unlock",
 		.channel = 0,
 		.n_args = 1,
 	},
-	/* crypto.sign — examples/keystore_linux.ksh:61 */
+	/* crypto.sign — examples/keystore_linux.ksh:67 */
 	[1] = {
 		.name = "sign",
 		.channel = 0,
 		.n_args = 1,
 	},
-	/* crypto.lock — examples/keystore_linux.ksh:61 */
+	/* crypto.lock — examples/keystore_linux.ksh:67 */
 	[2] = {
 		.name = "lock",
 		.channel = 0,
 		.n_args = 0,
 	},
-	/* reply.status — examples/keystore_linux.ksh:67 */
+	/* reply.status — examples/keystore_linux.ksh:73 */
 	[3] = {
 		.name = "status",
 		.channel = 1,
 		.n_args = 1,
 	},
-	/* reply.signature — examples/keystore_linux.ksh:67 */
+	/* reply.signature — examples/keystore_linux.ksh:73 */
 	[4] = {
 		.name = "signature",
 		.channel = 1,
 		.n_args = 1,
 	},
-	/* guest_crypto.sign — examples/keystore_linux.ksh:72 */
+	/* guest_crypto.sign — examples/keystore_linux.ksh:78 */
 	[5] = {
 		.name = "sign",
 		.channel = 2,
@@ -434,7 +434,7 @@ static const struct ksh_method ksh_methods[] = {
 };
 
 static const struct ksh_endpoint ksh_endpoints[] = {
-	/* "client" handle 0: sender of "crypto" — examples/keystore_linux.ksh:58 */
+	/* "client" handle 0: sender of "crypto" — examples/keystore_linux.ksh:64 */
 	[0] = {
 		.domain = 0, /* client */
 		.channel = 0, /* crypto */
@@ -442,7 +442,7 @@ static const struct ksh_endpoint ksh_endpoints[] = {
 		.mapping = KSH_NONE,
 		.first_decision = 0,
 	},
-	/* "client" handle 1: receiver of "reply" — examples/keystore_linux.ksh:64 */
+	/* "client" handle 1: receiver of "reply" — examples/keystore_linux.ksh:70 */
 	[1] = {
 		.domain = 0, /* client */
 		.channel = 1, /* reply */
@@ -450,7 +450,7 @@ static const struct ksh_endpoint ksh_endpoints[] = {
 		.mapping = KSH_NONE,
 		.first_decision = 3,
 	},
-	/* "keystore" handle 0: receiver of "crypto" — examples/keystore_linux.ksh:58 */
+	/* "keystore" handle 0: receiver of "crypto" — examples/keystore_linux.ksh:64 */
 	[2] = {
 		.domain = 1, /* keystore */
 		.channel = 0, /* crypto */
@@ -458,7 +458,7 @@ static const struct ksh_endpoint ksh_endpoints[] = {
 		.mapping = KSH_NONE,
 		.first_decision = 5,
 	},
-	/* "keystore" handle 1: sender of "reply" — examples/keystore_linux.ksh:64 */
+	/* "keystore" handle 1: sender of "reply" — examples/keystore_linux.ksh:70 */
 	[3] = {
 		.domain = 1, /* keystore */
 		.channel = 1, /* reply */
@@ -466,7 +466,7 @@ static const struct ksh_endpoint ksh_endpoints[] = {
 		.mapping = KSH_NONE,
 		.first_decision = 8,
 	},
-	/* "keystore" handle 2: receiver of "guest_crypto" — examples/keystore_linux.ksh:70 */
+	/* "keystore" handle 2: receiver of "guest_crypto" — examples/keystore_linux.ksh:76 */
 	[4] = {
 		.domain = 1, /* keystore */
 		.channel = 2, /* guest_crypto */
@@ -474,7 +474,7 @@ static const struct ksh_endpoint ksh_endpoints[] = {
 		.mapping = KSH_NONE,
 		.first_decision = 10,
 	},
-	/* "intruder" handle 0: sender of "guest_crypto" — examples/keystore_linux.ksh:70 */
+	/* "intruder" handle 0: sender of "guest_crypto" — examples/keystore_linux.ksh:76 */
 	[5] = {
 		.domain = 2, /* intruder */
 		.channel = 2, /* guest_crypto */
@@ -485,88 +485,88 @@ static const struct ksh_endpoint ksh_endpoints[] = {
 };
 
 static const uint32_t ksh_channel_endpoints[] = {
-	/* "crypto" end 0 — examples/keystore_linux.ksh:58 */
+	/* "crypto" end 0 — examples/keystore_linux.ksh:64 */
 	[0] = 0,
-	/* "crypto" end 1 — examples/keystore_linux.ksh:58 */
+	/* "crypto" end 1 — examples/keystore_linux.ksh:64 */
 	[1] = 2,
-	/* "reply" end 0 — examples/keystore_linux.ksh:64 */
+	/* "reply" end 0 — examples/keystore_linux.ksh:70 */
 	[2] = 3,
-	/* "reply" end 1 — examples/keystore_linux.ksh:64 */
+	/* "reply" end 1 — examples/keystore_linux.ksh:70 */
 	[3] = 1,
-	/* "guest_crypto" end 0 — examples/keystore_linux.ksh:70 */
+	/* "guest_crypto" end 0 — examples/keystore_linux.ksh:76 */
 	[4] = 5,
-	/* "guest_crypto" end 1 — examples/keystore_linux.ksh:70 */
+	/* "guest_crypto" end 1 — examples/keystore_linux.ksh:76 */
 	[5] = 4,
 };
 
 static const struct ksh_decision ksh_decisions[] = {
-	/* crypto.unlock for "client" — examples/keystore_linux.ksh:61 */
+	/* crypto.unlock for "client" — examples/keystore_linux.ksh:67 */
 	[0] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 1,
 		.allowed_states = 0x3ULL,
 	},
-	/* crypto.sign for "client" — examples/keystore_linux.ksh:61 */
+	/* crypto.sign for "client" — examples/keystore_linux.ksh:67 */
 	[1] = {
 		.flags = KSH_DEC_ALLOW | KSH_DEC_AUDIT,
 		.rule = 0,
 		.allowed_states = 0x2ULL,
 	},
-	/* crypto.lock for "client" — examples/keystore_linux.ksh:61 */
+	/* crypto.lock for "client" — examples/keystore_linux.ksh:67 */
 	[2] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 1,
 		.allowed_states = 0x3ULL,
 	},
-	/* reply.status for "client" — examples/keystore_linux.ksh:67 */
+	/* reply.status for "client" — examples/keystore_linux.ksh:73 */
 	[3] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 2,
 		.allowed_states = 0xffffffffffffffffULL,
 	},
-	/* reply.signature for "client" — examples/keystore_linux.ksh:67 */
+	/* reply.signature for "client" — examples/keystore_linux.ksh:73 */
 	[4] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 2,
 		.allowed_states = 0xffffffffffffffffULL,
 	},
-	/* crypto.unlock for "keystore" — examples/keystore_linux.ksh:61 */
+	/* crypto.unlock for "keystore" — examples/keystore_linux.ksh:67 */
 	[5] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 1,
 		.allowed_states = 0x3ULL,
 	},
-	/* crypto.sign for "keystore" — examples/keystore_linux.ksh:61 */
+	/* crypto.sign for "keystore" — examples/keystore_linux.ksh:67 */
 	[6] = {
 		.flags = KSH_DEC_ALLOW | KSH_DEC_AUDIT,
 		.rule = 0,
 		.allowed_states = 0x2ULL,
 	},
-	/* crypto.lock for "keystore" — examples/keystore_linux.ksh:61 */
+	/* crypto.lock for "keystore" — examples/keystore_linux.ksh:67 */
 	[7] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 1,
 		.allowed_states = 0x3ULL,
 	},
-	/* reply.status for "keystore" — examples/keystore_linux.ksh:67 */
+	/* reply.status for "keystore" — examples/keystore_linux.ksh:73 */
 	[8] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 2,
 		.allowed_states = 0xffffffffffffffffULL,
 	},
-	/* reply.signature for "keystore" — examples/keystore_linux.ksh:67 */
+	/* reply.signature for "keystore" — examples/keystore_linux.ksh:73 */
 	[9] = {
 		.flags = KSH_DEC_ALLOW,
 		.rule = 2,
 		.allowed_states = 0xffffffffffffffffULL,
 	},
-	/* guest_crypto.sign for "keystore" — examples/keystore_linux.ksh:72 */
+	/* guest_crypto.sign for "keystore" — examples/keystore_linux.ksh:78 */
 	[10] = {
 		.flags = 0,
 		.rule = KSH_NONE,
 		.allowed_states = 0x0ULL,
 	},
-	/* guest_crypto.sign for "intruder" — examples/keystore_linux.ksh:72 */
+	/* guest_crypto.sign for "intruder" — examples/keystore_linux.ksh:78 */
 	[11] = {
 		.flags = 0,
 		.rule = KSH_NONE,
@@ -575,7 +575,7 @@ static const struct ksh_decision ksh_decisions[] = {
 };
 
 static const struct ksh_fsm ksh_fsms[] = {
-	/* flow "session" — examples/keystore_linux.ksh:79 */
+	/* flow "session" — examples/keystore_linux.ksh:85 */
 	[0] = {
 		.name = "session",
 		.channel = 0,
@@ -587,9 +587,9 @@ static const struct ksh_fsm ksh_fsms[] = {
 };
 
 static const struct ksh_label ksh_fsm_states[] = {
-	/* state locked of "session" — examples/keystore_linux.ksh:80 */
+	/* state locked of "session" — examples/keystore_linux.ksh:86 */
 	[0] = {.name = "locked"},
-	/* state unlocked of "session" — examples/keystore_linux.ksh:80 */
+	/* state unlocked of "session" — examples/keystore_linux.ksh:86 */
 	[1] = {.name = "unlocked"},
 };
 
@@ -609,20 +609,20 @@ static const uint32_t ksh_fsm_next[] = {
 };
 
 static const struct ksh_rule ksh_rules[] = {
-	/* rule 0 — examples/keystore_linux.ksh:76 */
+	/* rule 0 — examples/keystore_linux.ksh:82 */
 	[0] = {
 		.text = "allow client_t keystore_t : crypto { sign } audit",
-		.source = "examples/keystore_linux.ksh:76",
+		.source = "examples/keystore_linux.ksh:82",
 	},
-	/* rule 1 — examples/keystore_linux.ksh:77 */
+	/* rule 1 — examples/keystore_linux.ksh:83 */
 	[1] = {
 		.text = "allow client_t keystore_t : crypto { unlock, lock }",
-		.source = "examples/keystore_linux.ksh:77",
+		.source = "examples/keystore_linux.ksh:83",
 	},
-	/* rule 2 — examples/keystore_linux.ksh:78 */
+	/* rule 2 — examples/keystore_linux.ksh:84 */
 	[2] = {
 		.text = "allow keystore_t client_t : reply { status, signature }",
-		.source = "examples/keystore_linux.ksh:78",
+		.source = "examples/keystore_linux.ksh:84",
 	},
 };
 
