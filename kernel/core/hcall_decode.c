@@ -55,8 +55,9 @@ int hc_decode(const struct ksh_tables *t, uint32_t dom,
 		 * out, by chan_hcall (kernel/core/chan_hcall.c). */
 		break;
 	default:
-		/* Memory protection is not implemented by this kernel yet:
-		 * unknown. */
+		/* Unknown numbers, and KSH_HC_MEM_PROTECT, which the ABI
+		 * reserves but this kernel does not implement (ksh/hypercall.h
+		 * says so). */
 		return -KSH_ENOSYS;
 	}
 	op->nr = (uint32_t)call->nr;

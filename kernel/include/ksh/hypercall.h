@@ -26,7 +26,7 @@ enum ksh_hypercall {
 	    5, /* (handle, gpa buf, len, gpa u32 *method) -> len */
 	KSH_HC_EVENT_SIGNAL = 6, /* (event) -> 0 */
 	KSH_HC_EVENT_WAIT = 7,	 /* (event mask, timeout ns) -> fired events */
-	KSH_HC_MEM_PROTECT = 8,	 /* (gpa, len, KSH_PROT_*) -> 0 */
+	KSH_HC_MEM_PROTECT = 8,	 /* reserved: -KSH_ENOSYS in this version */
 	KSH_HC_AUDIT_READ = 9,	 /* (gpa buf, len) -> records copied */
 	KSH_HC_TIME = 10,	 /* () -> nanoseconds since boot */
 	KSH_HC_EXIT = 11,	 /* (status) -> does not return: domain stops */
@@ -71,7 +71,10 @@ enum ksh_errno {
 #define KSH_WAIT_FOREVER 0xFFFFFFFFFFFFFFFFull
 #define KSH_RECV_WAIT	 0x100000000ull
 
-/* KSH_HC_MEM_PROTECT flags: rights to remove, and whether to lock. */
+/* KSH_HC_MEM_PROTECT flags, reserved for the call's planned meaning
+ * (rights to remove from [gpa, gpa + len), and whether to lock them until
+ * reset): the kernel does not implement the call yet and answers every
+ * use with -KSH_ENOSYS, so a guest can detect it. */
 #define KSH_PROT_NOWRITE 0x1u
 #define KSH_PROT_NOEXEC	 0x2u
 #define KSH_PROT_LOCK	 0x80u

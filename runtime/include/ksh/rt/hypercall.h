@@ -134,7 +134,7 @@ static inline int64_t ksh_hc_chan_recv_wait(uint32_t handle, void *buf,
 			     ksh_rt_gpa(buf), len, ksh_rt_gpa(method));
 }
 
-/* Removes rights (KSH_PROT_*) from [gpa, gpa + len). */
+/* Reserved (ksh/hypercall.h): returns -KSH_ENOSYS in this version. */
 static inline int64_t ksh_hc_mem_protect(uint64_t gpa, uint64_t len,
 					 uint32_t flags)
 {
