@@ -19,7 +19,8 @@ UNIT_UNDER_TEST += $(VMX_PURE_SRCS)
 # linking the backend with a small harness instead of the kernel.
 VMXTEST_SRCS := tests/bochs/vmxtest/main.c tests/bochs/vmxtest/support.c \
 	tests/bochs/vmxtest/guest.S kernel/core/gwalk.c kernel/core/insn.c \
-	kernel/core/gmap.c
+	kernel/core/gmap.c kernel/core/kfmt.c kernel/core/cr4_guest.c \
+	kernel/core/cr4_policy.c kernel/core/cpuid_filter.c
 VMXTEST_OBJS := $(patsubst %,$(BUILD)/efi/%.o,$(basename $(VMXTEST_SRCS)))
 VMXTEST_APP_OBJS := $(filter $(BUILD)/efi/tests/%,$(VMXTEST_OBJS))
 VMXTEST_EFI := $(BUILD)/tests/bochs/vmxtest.efi
@@ -28,10 +29,13 @@ VMXTEST_EFI := $(BUILD)/tests/bochs/vmxtest.efi
 # -Wredundant-decls): take them as system headers here.
 $(VMXTEST_APP_OBJS): EFI_ALL_CFLAGS := $(patsubst -I$(EFI_INC)%,-isystem$(EFI_INC)%,$(EFI_ALL_CFLAGS))
 
-# GNU-EFI link (shared notes, emulators.md).
+# GNU-EFI link (shared notes, emulators.md). --no-undefined: a symbol the
+# backend needs and the harness lacks must fail the link, not become a PLT
+# call into nothing at run time.
 $(BUILD)/tests/bochs/vmxtest.so: $(VMXTEST_OBJS) $(VMX_OBJS)
 	@mkdir -p $(@D)
-	$(Q)$(LD) -nostdlib -znocombreloc -T $(EFI_LIB)/elf_x86_64_efi.lds \
+	$(Q)$(LD) -nostdlib -znocombreloc --no-undefined \
+		-T $(EFI_LIB)/elf_x86_64_efi.lds \
 		-shared -Bsymbolic $(EFI_LIB)/crt0-efi-x86_64.o $^ -o $@ \
 		-L$(EFI_LIB) -lefi -lgnuefi
 $(VMXTEST_EFI): $(BUILD)/tests/bochs/vmxtest.so

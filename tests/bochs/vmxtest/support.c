@@ -2,6 +2,10 @@
 /* Output, TSS and shutdown helpers of the Bochs VMX test app. */
 #include "vmxtest.h"
 
+#include <arch/arch.h>
+#include <ksh/kprintf.h>
+#include <stdarg.h>
+
 static void outb(uint16_t port, uint8_t v)
 {
 	__asm__ volatile("outb %0, %1" ::"a"(v), "Nd"(port));
@@ -21,6 +25,31 @@ static void t_putc(char c)
 		;
 	outb(0x3f8, (uint8_t)c);
 	outb(0xe9, (uint8_t)c);
+}
+
+/* What the backend calls of the kernel's, for this harness: kprintf over
+ * the same serial output (the kernel's formatter, kfmt.c) and CPUID. */
+static void kput(char c, void *ctx)
+{
+	(void)ctx;
+	t_putc(c);
+}
+
+void kprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kfmt(kput, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void arch_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4])
+{
+	__asm__ volatile("cpuid"
+			 : "=a"(out[0]), "=b"(out[1]), "=c"(out[2]),
+			   "=d"(out[3])
+			 : "a"(leaf), "c"(subleaf));
 }
 
 void t_puts(const char *s)
