@@ -15,6 +15,8 @@
 
 #include <ksh/vdev_chan.h>
 
+#include "fuzz_input.h"
+
 #define FC_CHECK(cond)                                                         \
 	do {                                                                   \
 		if (!(cond)) {                                                 \
@@ -204,53 +206,28 @@ static void fc_check(void)
 	}
 }
 
-struct fc_in {
-	const uint8_t *p;
-	size_t n;
-};
-
-static uint8_t fc_u8(struct fc_in *in)
-{
-	uint8_t v;
-
-	if (!in->n)
-		return 0;
-	v = *in->p++;
-	in->n--;
-	return v;
-}
-
-static uint32_t fc_u32(struct fc_in *in)
-{
-	uint32_t v = 0;
-
-	for (unsigned int i = 0; i < 4; i++)
-		v |= (uint32_t)fc_u8(in) << (8 * i);
-	return v;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const uint8_t sizes[4] = {4, 4, 2, 1};
-	struct fc_in in = {data, size};
+	struct fz_input in = {data, size};
 	uint64_t calls;
 
-	fc_setup(fc_u8(&in));
+	fc_setup(fz_u8(&in));
 	fc_check();
 	while (in.n) {
-		uint8_t op = fc_u8(&in);
+		uint8_t op = fz_u8(&in);
 		unsigned int sz = sizes[op >> 6];
 		uint16_t io = (uint16_t)vpci_cfg_bar_addr(&fc.ch.pci.cfg, 0);
-		uint16_t port = (uint16_t)(io + (fc_u8(&in) & 0x7f));
+		uint16_t port = (uint16_t)(io + (fz_u8(&in) & 0x7f));
 		uint32_t v;
 
 		switch (op % 8) {
 		case 0:
 		case 1:
 			calls = fc.calls;
-			v = fc_u32(&in);
+			v = fz_u32(&in);
 			if (op & 0x20)
 				v = 1u + v % 4; /* mostly real commands */
 			vdev_bus_pio_write(&fc.bus, port, sz, v);
@@ -267,8 +244,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* configuration write: command, BARs, anything */
 			vdev_bus_pio_write(&fc.bus, 0xcf8, 4,
 					   0x80000000u | 3u << 11 |
-					       (fc_u8(&in) & 0x3c));
-			vdev_bus_pio_write(&fc.bus, 0xcfc, 4, fc_u32(&in));
+					       (fz_u8(&in) & 0x3c));
+			vdev_bus_pio_write(&fc.bus, 0xcfc, 4, fz_u32(&in));
 			break;
 		case 4:
 			if (fc.queued < fc.depth)
@@ -280,9 +257,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		case 6:
 			/* the peer drained or the backend changed its mind */
-			fc.queued = fc_u8(&in) % (fc.depth + 1);
-			fc.rc = -(int)(fc_u8(&in) % 9);
-			fc.flow = fc_u8(&in);
+			fc.queued = fz_u8(&in) % (fc.depth + 1);
+			fc.rc = -(int)(fz_u8(&in) % 9);
+			fc.flow = fz_u8(&in);
 			vchan_refresh(&fc.ch);
 			break;
 		default:

@@ -27,6 +27,8 @@
 #include <ksh/vdev_rtc.h>
 #include <ksh/vdev_uart.h>
 
+#include "fuzz_input.h"
+
 #define FZ_MEM_BASE   0x100000u
 #define FZ_MEM_SIZE   0x2000u
 #define FZ_TIME_LIMIT (1ull << 62)
@@ -401,31 +403,6 @@ static void fz_check(struct fz_machine *m)
 }
 
 /* ---- the interpreter ------------------------------------------------ */
-
-struct fz_input {
-	const uint8_t *p;
-	size_t n;
-};
-
-static uint8_t fz_u8(struct fz_input *in)
-{
-	uint8_t v;
-
-	if (!in->n)
-		return 0;
-	v = *in->p++;
-	in->n--;
-	return v;
-}
-
-static uint32_t fz_u32(struct fz_input *in)
-{
-	uint32_t v = 0;
-
-	for (unsigned int i = 0; i < 4; i++)
-		v |= (uint32_t)fz_u8(in) << (8 * i);
-	return v;
-}
 
 /* Two bytes, low first: one call per byte so the order of reading does
  * not depend on the compiler (libFuzzer and replay builds differ). */
