@@ -1,1 +1,0 @@
-# images: build rules arrive with the component.

@@ -1,1 +1,0 @@
-# runtime: build rules arrive with the component.
