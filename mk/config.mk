@@ -1,6 +1,6 @@
 # Toolchains and flags shared by every component.
 #
-# Three kinds of object are built, each under its own folder of $(BUILD):
+# Four kinds of object are built, each under its own folder of $(BUILD):
 #   host/   kshc and host unit tests (hosted C, glibc)
 #   san/    the same sources with AddressSanitizer + UBSan, for `make check`
 #   efi/    the kernel and the UEFI entry (freestanding, GNU-EFI ABI)
@@ -27,10 +27,28 @@ WARN := -Wall -Wextra -Werror \
 	-Wlogical-op -Wduplicated-cond -Wduplicated-branches
 
 DEPFLAGS := -MMD -MP
-INCLUDES := -Ikernel/include -Iruntime/include
+
+# Include folders, and which build kind sees which (ARCHITECTURE.md):
+#   include/          the public ABI: table format, hypercalls, native start
+#                     contract, channel-device registers (installed)
+#   runtime/include/  the native runtime, ksh/rt/*.h (installed)
+#   kernel/include/   kernel internals, ksh/*.h and arch/*.h (never installed)
+# kshc and host tools see the public ABI only; native guests the public ABI
+# and the runtime; the kernel the public ABI and its internals. A folder
+# whose objects need more says so with $(call sees,...) in its fragment.
+PUBLIC_INCLUDES := -Iinclude
+RT_INCLUDES := -Iruntime/include
+KERNEL_INCLUDES := -Ikernel/include
+
+# $(eval $(call sees,FOLDER,INCLUDES)): host and sanitizer objects of the
+# sources under FOLDER also see INCLUDES (beside the public ABI).
+define sees
+$$(BUILD)/host/$(1)/%.o: HOST_ALL_CFLAGS += $(2)
+$$(BUILD)/san/$(1)/%.o: SAN_ALL_CFLAGS += $(2)
+endef
 
 HOST_CFLAGS ?= -O2 -g
-HOST_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) -D_GNU_SOURCE \
+HOST_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(PUBLIC_INCLUDES) -D_GNU_SOURCE \
 	-fno-strict-aliasing $(HOST_CFLAGS)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -39,7 +57,8 @@ SAN_ALL_CFLAGS := $(HOST_ALL_CFLAGS) -O1 $(SAN_FLAGS)
 # UEFI application objects (see shared notes: GNU-EFI build on Debian).
 EFI_INC := /usr/include/efi
 EFI_LIB := /usr/lib
-EFI_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) \
+EFI_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(PUBLIC_INCLUDES) \
+	$(KERNEL_INCLUDES) \
 	-I$(EFI_INC) -I$(EFI_INC)/x86_64 -DKSH_KERNEL \
 	-fpic -ffreestanding -fno-stack-protector -fno-stack-check \
 	-fshort-wchar -mno-red-zone -maccumulate-outgoing-args \
@@ -47,13 +66,14 @@ EFI_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) \
 	-fno-strict-aliasing -DEFI_FUNCTION_WRAPPER -O2 -g
 
 # Native domain objects: freestanding long-mode code linked at a fixed
-# guest-physical address (kernel/include/ksh/native.h). Code model: native
+# guest-physical address (include/ksh/native.h). Code model: native
 # ELFs are linked at 1 MiB, so every symbol lies in the low 2 GiB, which is
 # the definition of the small model (SysV x86-64 psABI 3.5.1); the kernel
 # model is for code in the top 2 GiB (negative addresses), lets the compiler
 # fold positive offsets into sign-extended R_X86_64_32S relocations, and
 # gives longer encodings (mov $sym,%r64 instead of mov $sym,%r32).
-GUEST_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(INCLUDES) \
+GUEST_ALL_CFLAGS := -std=gnu11 $(WARN) $(DEPFLAGS) $(PUBLIC_INCLUDES) \
+	$(RT_INCLUDES) \
 	-ffreestanding -fno-pic -fno-pie -fno-stack-protector -mno-red-zone \
 	-mgeneral-regs-only -mcmodel=small -fno-strict-aliasing -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) -O2 -g -DKSH_GUEST

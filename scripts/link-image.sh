@@ -14,7 +14,7 @@
 # 3. objcopy turns the ELF into a PE32+ EFI application (subsystem 10).
 #
 # Environment: KSH_KERNEL_LIB (default build/lib/libksh-kernel.a),
-# KSH_INCLUDE (default kernel/include next to this script), CC, LD,
+# KSH_INCLUDE (default include/, the public ABI, next to this script), CC, LD,
 # OBJCOPY.
 set -eu
 if [ $# -ne 3 ]; then
@@ -24,7 +24,7 @@ fi
 out=$1 tables=$2 payloads=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
 lib=${KSH_KERNEL_LIB:-$root/build/lib/libksh-kernel.a}
-inc=${KSH_INCLUDE:-$root/kernel/include}
+inc=${KSH_INCLUDE:-$root/include}
 cc=${CC:-cc} ld=${LD:-ld} objcopy=${OBJCOPY:-objcopy}
 efi_inc=/usr/include/efi
 efi_lib=/usr/lib

@@ -1,7 +1,7 @@
-# The ksh channel device in Linux domains: model runtime/devices/chandev.c
+# The ksh channel device in Linux domains: model kernel/devices/chandev.c
 # (unit tests tests/unit/test_dev_chan.c, fuzz harness tests/fuzz/
-# dev_chan.c, both wired through runtime/devices.mk), kernel glue
-# kernel/core/chan_dev.c, and a boot test in which a Linux domain talks
+# dev_chan.c, wired through tests/fuzz.mk), kernel glue
+# kernel/chan/chan_dev.c, and a boot test in which a Linux domain talks
 # to a native peer over message and memory channels from user space.
 ALL += $(BUILD)/guests/chandev_peer.elf
 .SECONDARY: $(BUILD)/guest/tests/guests/chandev_peer.o

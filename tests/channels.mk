@@ -1,4 +1,4 @@
-# Channel test guests (tests/guests/chan_*.c, built by runtime/native.mk's
+# Channel test guests (tests/guests/chan_*.c, built by tests/guests.mk's
 # pattern rule with the native runtime) and the channel boot suites
 # (tests/boot/chan_*.sh, each booting tests/boot/chan_*.ksh under QEMU).
 CHAN_GUEST_NAMES := chan_alice chan_bob chan_mallory chan_bping chan_bpong

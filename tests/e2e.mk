@@ -33,7 +33,7 @@ $(E2E)/mb_probe%.elf: $(E2E)/mb_probe%.s32.o $(E2E)/mb_probe.c32.o \
 	$(Q)$(E2E_LD32) --defsym BASE=0x100000 -o $@ $(filter %.o,$^)
 $(E2E)/native_probe.elf: tests/e2e/native_probe.c | deps
 	@mkdir -p $(@D)
-	$(Q)$(HOST_CC) -std=gnu11 $(WARN) $(INCLUDES) -nostdlib -static \
+	$(Q)$(HOST_CC) -std=gnu11 $(WARN) $(PUBLIC_INCLUDES) -nostdlib -static \
 		-no-pie -fno-pic -ffreestanding -mno-red-zone \
 		-mgeneral-regs-only -fno-stack-protector \
 		-fno-asynchronous-unwind-tables -O2 -Wl,--build-id=none \

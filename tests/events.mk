@@ -1,16 +1,8 @@
-# Blocking waits and the memory-channel record ring (issue #7):
-#  - runtime/ring/ring.c: the ring library (ksh/rt/ring.h), freestanding;
-#    archived into the native runtime and unit-tested on the host
-#    (tests/unit/test_ring*.c);
-#  - blocking EVENT_WAIT / CHAN_RECV live in kernel/core/chan_hcall.c
-#    (unit tests tests/unit/test_chan_wait.c) and kernel/core/sched.c;
-#  - boot suites tests/boot/ev_*.sh, booting tests/boot/ev_*.ksh with the
-#    guests tests/guests/ev_*.c.
-RING_SRC := runtime/ring/ring.c
-UNIT_UNDER_TEST += $(RING_SRC)
-# In libksh-native.a: its rule archives every prerequisite ($^).
-$(RT_NATIVE_LIB): $(BUILD)/guest/runtime/ring/ring.o
-# The unit tests' writer/reader race uses threads.
+# Blocking waits and the memory-channel record ring: blocking EVENT_WAIT
+# and CHAN_RECV (kernel/chan/chan_hcall.c, kernel/core/sched.c) and the
+# ring library (runtime/ring/build.mk). Boot suites tests/boot/ev_*.sh,
+# booting tests/boot/ev_*.ksh with the guests tests/guests/ev_*.c.
+# The unit tests' ring writer/reader race uses threads.
 UNIT_LIBS += -lpthread
 
 EV_GUEST_NAMES := ev_waiter ev_sender ev_producer ev_consumer

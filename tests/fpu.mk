@@ -1,5 +1,5 @@
 # The FPU isolation guests (tests/guests/fpu_*.c), built like the other
-# test guests (runtime/native.mk's pattern rule) and booted by
+# test guests (tests/guests.mk's pattern rule) and booted by
 # tests/boot/cases/fpu_isolation.ksh.
 FPU_GUEST_NAMES := fpu_secret fpu_spy
 FPU_GUEST_ELFS := $(FPU_GUEST_NAMES:%=$(BUILD)/guests/%.elf)

@@ -1,6 +1,5 @@
 # Hostile guests of the CPU-state hardening (tests/guests/hostile_cr4.c,
-# hostile_virt.c),
-# built by runtime/native.mk's pattern rule and booted by
+# hostile_virt.c), built by tests/guests.mk's pattern rule and booted by
 # tests/boot/harden/*.ksh (QEMU) and tests/bochs/cases/hostile_*.ksh.
 HARDEN_GUEST_NAMES := hostile_cr4 hostile_virt
 HARDEN_GUEST_ELFS := $(HARDEN_GUEST_NAMES:%=$(BUILD)/guests/%.elf)

@@ -2,7 +2,7 @@
 # a deterministic busybox initramfs. `make linux-image` downloads the
 # locked packages once (apt-get download into images/linux/cache/) and
 # builds into $(BUILD)/images/linux/. Not part of `all`; `make check`
-# builds it for the boot and reproducibility suites.
+# builds it for the suites that boot it (tests/linux.mk and others).
 LINUX_IMG_DIR := $(BUILD)/images/linux
 LINUX_VMLINUZ := $(LINUX_IMG_DIR)/vmlinuz
 LINUX_INITRD  := $(LINUX_IMG_DIR)/initramfs.cpio.gz
@@ -15,7 +15,3 @@ linux-image: $(LINUX_VMLINUZ) $(LINUX_INITRD)
 $(LINUX_VMLINUZ) $(LINUX_INITRD) &: $(LINUX_IMG_INPUTS) | deps
 	$(Q)KSHCHAN_BIN=$(KSHCHAN_BIN) images/linux/build.sh $(LINUX_IMG_DIR)
 
-SUITE_DEPS += $(LINUX_VMLINUZ) $(LINUX_INITRD)
-# Timeouts leave room for a loaded machine (boot.sh took 10 s on a quiet
-# one, up to 100 s when other emulators shared the two cores).
-SUITES += tap:tests/linux/boot.sh:180 tap:tests/linux/repro.sh:120

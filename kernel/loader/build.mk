@@ -1,5 +1,5 @@
-# Payload loaders (kernel/include/ksh/loader.h): pure C, linked into the
-# kernel through LOADER_SRCS and into the host unit tests.
-LOADER_SRCS := $(sort $(wildcard kernel/core/loader/*.c))
-
+# Payload loaders (kernel/loader/, interface kernel/include/ksh/loader.h):
+# pure C, linked into the kernel and into the host tools and unit tests.
+LOADER_SRCS := $(sort $(wildcard kernel/loader/*.c))
+KERNEL_SRCS += $(LOADER_SRCS)
 UNIT_UNDER_TEST += $(LOADER_SRCS)

@@ -49,8 +49,8 @@ make_esp() {
 # efi_boot MODE EFI LOG [TIMEOUT]: boots EFI from an ESP under QEMU TCG
 # with AMD SVM and nested paging (what the kernel needs) and OVMF, writing
 # the serial log to LOG; prints QEMU's exit status. MODE "sb": Secure Boot
-# enforcing with the snakeoil keys enrolled (emulators.md, "Secure Boot
-# under OVMF"); MODE "plain": OVMF without Secure Boot. Stops early once
+# enforcing with the snakeoil keys enrolled (OVMF_SB_VARS above, SMM on
+# q35); MODE "plain": OVMF without Secure Boot. Stops early once
 # the firmware has given up on every boot option.
 efi_boot() {
 	local mode=$1 efi=$2 log=$3 tmo=${4:-90} dir pid rc i fw
@@ -155,7 +155,7 @@ make_fixture_runtime() {
 		cp /usr/lib/crt0-efi-x86_64.o /usr/lib/elf_x86_64_efi.lds \
 			/usr/lib/x86_64-linux-gnu/libbearssl.a \
 			/usr/lib/libefi.a /usr/lib/libgnuefi.a "$1/efi/" &&
-		cp "$ROOT"/kernel/include/ksh/*.h "$1/include/ksh/" &&
+		cp "$ROOT"/include/ksh/*.h "$1/include/ksh/" &&
 		ar rcD "$1/libksh-kernel.a" \
 			"$BUILD/efi/tests/image/fixtures/hello_app.o"
 }

@@ -25,7 +25,7 @@ for ksh in "${cases[@]}"; do
 		2>"$out.log"; then
 		cat "$out.log" >&2
 		echo "not ok $n - $ksh: kshc failed"
-	elif ! $cc -std=gnu11 $warn -Ikernel/include -o "$out/validate" \
+	elif ! $cc -std=gnu11 $warn -Iinclude -o "$out/validate" \
 		"$out/tables.c" "$out/payloads.S" kernel/core/tables_check.c \
 		tests/kshc/validate_main.c -lcrypto 2>"$out.log"; then
 		cat "$out.log" >&2

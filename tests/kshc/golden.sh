@@ -89,7 +89,7 @@ check "exit 2 without an input" status 2 "$kshc"
 check "exit 2 with two inputs" status 2 "$kshc" a.ksh b.ksh
 check "exit 2 when an option lacks its argument" status 2 "$kshc" examples/hello.ksh --emit-c
 check "--help exits 0 and documents -L" sh -c "'$kshc' --help | grep -q -- '-L DIR'"
-check "--version names the table format" sh -c "'$kshc' --version | grep -q 'table format $(sed -n 's/^#define KSH_TABLES_VERSION \([0-9]*\)u.*/\1/p' kernel/include/ksh/tables.h)'"
+check "--version names the table format" sh -c "'$kshc' --version | grep -q 'table format $(sed -n 's/^#define KSH_TABLES_VERSION \([0-9]*\)u.*/\1/p' include/ksh/tables.h)'"
 check "-Werror makes a warning fail" status 1 "$kshc" -Werror --check tests/kshc/fail/unused.ksh
 check "--check writes nothing" sh -c "'$kshc' -L tests/kshc/payloads --check examples/hello.ksh --emit-c '$tmp/nothing'; [ ! -e '$tmp/nothing' ]"
 check "an unwritable output fails with 1" status 1 "$kshc" -L tests/kshc/payloads examples/hello.ksh --emit-json /proc/version/x

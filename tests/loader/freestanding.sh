@@ -1,9 +1,9 @@
 #!/bin/bash
 # TAP suite: the loaders stay freestanding. Their kernel (UEFI) objects may
-# call nothing outside kernel/core/loader/ but the four string functions
+# call nothing outside kernel/loader/ but the four string functions
 # lstring.h declares, so they link into the kernel without libc.
 cd "$(dirname "$0")/../.." || exit 1
-dir=${KSH_BUILD:-build}/efi/kernel/core/loader
+dir=${KSH_BUILD:-build}/efi/kernel/loader
 echo "1..2"
 objs=$(ls "$dir"/*.o 2>/dev/null)
 if [ -z "$objs" ]; then
@@ -11,7 +11,7 @@ if [ -z "$objs" ]; then
 	echo "not ok 2 - no loader objects in $dir"
 	exit 0
 fi
-n=$(ls kernel/core/loader/*.c | wc -l)
+n=$(ls kernel/loader/*.c | wc -l)
 if [ "$(echo "$objs" | wc -l)" -eq "$n" ]; then
 	echo "ok 1 - all $n loader sources compiled with the kernel's flags"
 else

@@ -1,0 +1,14 @@
+# kshc's suites (tests/kshc/).
+# The emit-c output compiles, links with the kernel's validator and passes
+# it, for every example and pass case; output is byte-identical.
+SUITES += tap:tests/kshc/emit-validate.sh:300
+
+# Pass/fail corpora with exact diagnostics, robustness inputs; run with
+# the sanitizer build.
+SUITES += tap:tests/kshc/corpus.sh:300
+
+# Golden outputs of the examples, JSON schema, Graphviz, -M, exit codes.
+SUITES += tap:tests/kshc/golden.sh:300
+
+# make bench: kshc time, peak RSS and table sizes on synthetic systems.
+BENCHES += tests/kshc/bench.sh
