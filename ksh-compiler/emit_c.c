@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * --emit-c DIR: tables.c (designated initializers against
- * kernel/include/ksh/tables.h, one source comment per entry), tables.h
+ * include/ksh/tables.h, one source comment per entry), tables.h
  * (index constants for native domains: domain ids, handles, methods) and
  * payloads.S (the payload bytes, .incbin'd into .rodata.ksh_payloads,
  * 4 KiB aligned). Output depends only on the input: fixed order, no
@@ -19,8 +19,8 @@
 
 static const char *const banner =
     "/* generated \xe2\x80\x94 do not edit.\n"
-    " * kshc " KSHC_VERSION " from %s; the format is kernel/include/ksh/"
-    "tables.h. */\n";
+    " * kshc " KSHC_VERSION " from %s; the format is include/ksh/tables.h. "
+    "*/\n";
 
 /* A comment; "*" "/" inside a note (a file name) must not end it. */
 static void comment(FILE *f, const char *indent, const char *note)

@@ -1,5 +1,5 @@
 /* generated — do not edit.
- * kshc 0.1.0 from examples/hello.ksh; the format is kernel/include/ksh/tables.h. */
+ * kshc 0.1.0 from examples/hello.ksh; the format is include/ksh/tables.h. */
 #include <ksh/tables.h>
 
 #include <stddef.h>

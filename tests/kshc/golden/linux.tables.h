@@ -1,5 +1,5 @@
 /* generated — do not edit.
- * kshc 0.1.0 from examples/linux.ksh; the format is kernel/include/ksh/tables.h. */
+ * kshc 0.1.0 from examples/linux.ksh; the format is include/ksh/tables.h. */
 /* Indices a native domain uses to name things: its domain id,
  * its channel handles and each channel's method numbers. */
 #ifndef KSH_GENERATED_TABLES_H
