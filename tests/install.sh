@@ -1,11 +1,13 @@
 #!/bin/sh
 # TAP suite: `make install DESTDIR=...` gives a usable tree (kshc runs and
 # checks an example with nothing but the installed files), and
-# `make uninstall` removes every file it installed.
+# `make uninstall` removes every file it installed. Headers: exactly the
+# public ABI (include/ksh/*.h) and the native runtime (ksh/rt/*.h), never
+# a kernel-internal one.
 cd "$(dirname "$0")/.." || exit 1
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
-echo "1..4"
+echo "1..5"
 if make -s install DESTDIR="$dest" PREFIX=/usr >"$dest.log" 2>&1; then
 	echo "ok 1 - make install DESTDIR"
 else
@@ -24,10 +26,20 @@ if [ "$n" -gt 10 ] && [ -f "$dest/usr/lib/ksh/libksh-kernel.a" ]; then
 else
 	echo "not ok 3 - runtime incomplete ($n files)"
 fi
+want=$(cd include && ls ksh/*.h; cd ../runtime/include && ls ksh/rt/*.h)
+got=$(cd "$dest/usr/include" 2>/dev/null && find ksh -name '*.h' | sort)
+rt=$(cd "$dest/usr/lib/ksh/include" 2>/dev/null && find ksh -name '*.h' | sort)
+if [ "$got" = "$(echo "$want" | sort)" ] && [ "$rt" = "$(cd include && ls ksh/*.h | sort)" ]; then
+	echo "ok 4 - only the public headers are installed"
+else
+	echo "not ok 4 - installed headers are not the public set"
+	printf '# include: %s\n' $got
+	printf '# lib/ksh/include: %s\n' $rt
+fi
 make -s uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
 left=$(find "$dest" -type f)
 if [ -z "$left" ]; then
-	echo "ok 4 - make uninstall removes every installed file"
+	echo "ok 5 - make uninstall removes every installed file"
 else
-	echo "not ok 4 - files left after uninstall: $left"
+	echo "not ok 5 - files left after uninstall: $left"
 fi
