@@ -6,6 +6,25 @@
  * event) through vcpu_ops. Default is deny: an exit that is not an
  * explicitly handled case stops the domain with a logged reason (or, with
  * KSH_DOMF_FAULT_ON_VIOLATION, injects #GP(0) into it instead).
+ *
+ * One exit, from guest instruction to device model and back (a Linux
+ * domain writing its emulated UART with OUT):
+ *   1. run_frame() (sched.c): vdom_prepare() ticks the domain's device
+ *      models and injects a pending PIC vector, fpu_switch_to(), then
+ *      vcpu_ops->run().
+ *   2. The vendor enters the guest: svm_run() (svm/svm_exit.c; VMRUN in
+ *      svm_vmrun, svm_entry.S) or vmx_run() (vmx/vmx_vcpu.c; vmx_enter,
+ *      vmx_entry.S). The OUT intercept exits.
+ *   3. The vendor turns its exit record into struct vm_exit with the next
+ *      RIP: translate() (svm/svm_exit.c) or vmx_exit_decode()
+ *      (vmx/vmx_exit.c).
+ *   4. exit_handle() below: a Linux domain's port I/O goes to vdom_io()
+ *      (kernel/vm/linux_dom.c); a native domain's to exit_io().
+ *   5. vdom_io() calls vdev_bus_pio_write() (kernel/devices/vdev_bus.c),
+ *      which finds the model claiming the port (uart.c) and runs its
+ *      write; vcpu_ops->set_rip() steps past the instruction.
+ *   6. EXIT_RESUME goes back to run_frame(), which enters the guest again
+ *      (step 1), injecting the interrupt the UART may have raised.
  */
 #include <arch/arch.h>
 #include <ksh/chan_dev.h>
