@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Layout: turns the resolved AST into the resource half of the tables
- * (kernel/include/ksh/tables.h): labels, domains, payloads, memory objects
+ * (include/ksh/tables.h): labels, domains, payloads, memory objects
  * and every domain's guest-physical map, devices, pass-through, the
  * schedule, events and networks. Placement rules are in dsl/reference.md,
  * "Memory layout":

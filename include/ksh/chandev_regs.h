@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The ksh channel device: the guest-visible contract between the emulated
- * PCI function (runtime/devices, driven by the kernel) and the code in a
+ * PCI function (kernel/devices, driven by the kernel) and the code in a
  * Linux guest that uses it from user space (images/linux: libkshchan and
  * the `kshchan` tool). Plain C with fixed-width types and nothing else, so
  * both sides include it unchanged.

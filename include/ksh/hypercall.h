@@ -45,7 +45,7 @@ enum ksh_errno {
 };
 
 /*
- * Blocking (kernel/core/chan_hcall.c has the full semantics).
+ * Blocking (kernel/chan/chan_hcall.c has the full semantics).
  *
  * KSH_HC_EVENT_WAIT(mask, timeout): bit n of mask is the n-th event (table
  * order) the caller waits on. timeout 0 polls: the fired events among

@@ -89,7 +89,7 @@ static void exit_boot_services(EFI_HANDLE image)
 	EFI_STATUS st;
 
 	/* The map must be read right before ExitBootServices, with no
-	 * firmware call in between (emulators.md, gotcha 11); a stale key
+	 * firmware call in between (console output can change it); a stale key
 	 * gives EFI_INVALID_PARAMETER: read it again (UEFI spec 7.4). */
 	for (int tries = 0; tries < 8; tries++) {
 		st = efi_memory_map(&key);

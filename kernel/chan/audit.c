@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * The audit ring (DESIGN.md, "Policy model": anything refused at run time
+ * The audit ring (ARCHITECTURE.md, "Policy": anything refused at run time
  * is logged). Every record gets a sequence number; when the one reader
  * falls behind, the oldest unread record is overwritten and counted in
  * `lost`, and the console says so, so an overflow is never silent. Each

@@ -16,7 +16,7 @@ int hc_decode(const struct ksh_tables *t, uint32_t dom,
 	op->len = 0;
 	op->value = 0;
 	/* Guest user mode may not call unless the policy says so
-	 * (DESIGN.md, hypercalls). */
+	 * (KSH_DOMF_USER_HYPERCALLS, include/ksh/tables.h). */
 	if (call->cpl == 3 && !(d->flags & KSH_DOMF_USER_HYPERCALLS))
 		return -KSH_EPERM;
 	switch (call->nr) {
@@ -52,7 +52,7 @@ int hc_decode(const struct ksh_tables *t, uint32_t dom,
 	case KSH_HC_EVENT_WAIT:
 	case KSH_HC_AUDIT_READ:
 		/* Checked against the run-time channel state, then carried
-		 * out, by chan_hcall (kernel/core/chan_hcall.c). */
+		 * out, by chan_hcall (kernel/chan/chan_hcall.c). */
 		break;
 	default:
 		/* Unknown numbers, and KSH_HC_MEM_PROTECT, which the ABI

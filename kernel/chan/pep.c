@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * The policy enforcement point (DESIGN.md, "Policy model"): at run time a
+ * The policy enforcement point (ARCHITECTURE.md, "Policy"): at run time a
  * channel call is decided by one table lookup, indexed by (subject's
  * endpoint, method), plus the channel's current flow state. Nothing is
  * parsed or allocated here; kshc has already folded type enforcement, MLS

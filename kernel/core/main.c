@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * kernel_main: from a plain boot_info to running domains. Order (DESIGN.md,
- * Kernel): own stack -> take over the CPU -> choose the vendor once ->
+ * kernel_main: from a plain boot_info to running domains. Order
+ * (ARCHITECTURE.md, "Kernel"): own stack -> take over the CPU -> choose the vendor once ->
  * nested paging and vCPU per domain straight from the tables -> schedule.
  */
 #include <arch/arch.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * The static cyclic schedule (DESIGN.md, "Interrupts and time"): the
+ * The static cyclic schedule (ARCHITECTURE.md, "Time"): the
  * tables give, per CPU, minor frames tiling a major frame. A domain runs
  * only inside its frames; the host timer is armed for the frame's end
  * before every entry and physical interrupts always exit the guest (the

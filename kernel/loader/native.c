@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * Native domain loader: the contract is kernel/include/ksh/native.h. An
+ * Native domain loader: the contract is include/ksh/native.h. An
  * ELF64 x86-64 executable is copied to its physical addresses; the top
  * KSH_NATIVE_RESERVED bytes of RAM get the identity-map page tables and a
  * flat GDT; struct ksh_native_info goes to KSH_NATIVE_INFO_GPA.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Linux domains on emulated PC devices (ksh/vdom.h). The domain's vdevs
- * from the tables become device models (runtime/devices, ksh/vdev.h) on
+ * from the tables become device models (kernel/devices, ksh/vdev.h) on
  * one port bus per domain, plus the two pieces every PC has and that
  * Linux touches unconditionally: port 0x80 (I/O delay, outb_p) and the
  * i8042 (reset line, PS/2 probe). Their interrupts go through the

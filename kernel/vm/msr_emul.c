@@ -4,7 +4,7 @@
  * unit-tested (tests/unit/test_msr_emul.c).
  *
  * One consistent set: what CPUID shows is what the MSRs back.
- *   - Switched by the CPU, never intercepted (svm.c's MSR permission
+ *   - Switched by the CPU, never intercepted (svm_vcpu.c's MSR permission
  *     map): FS/GS/KernelGS base, STAR/LSTAR/CSTAR/SFMASK, SYSENTER_*
  *     (VMLOAD/VMSAVE, AMD APM vol. 2 15.5.2) and PAT (VMCB G_PAT, 15.25.8).
  *   - Held by the vendor control block: EFER (vcpu_ops->msr_access).

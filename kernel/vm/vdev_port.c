@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * The plug for emulated devices on the port-I/O exit path (ksh/exit.h).
- * No device model is linked into the kernel yet: every claimed port is
+ * Port I/O of a native or Multiboot domain on a port one of its declared
+ * devices claims (ksh/exit.h). Device models run for Linux domains only:
+ * exit_handle() gives a Linux domain's port exits to vdom_io()
+ * (linux_dom.c) before this path. For any other domain the port is
  * refused, and exit.c names the device in the log.
  */
 #include <ksh/domain.h>

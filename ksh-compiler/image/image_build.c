@@ -26,8 +26,8 @@
 #define ERR_LEN 1024
 
 /* The fixed runtime, relative to the runtime directory. The kernel is
- * linked as a GNU-EFI application (emulators.md, "Build of a GNU-EFI
- * application"): crt0 relocates the image and calls efi_main. */
+ * linked as a GNU-EFI application, as scripts/link-image.sh links it:
+ * crt0 relocates the image and calls efi_main. */
 #define RT_KERNEL_LIB  "libksh-kernel.a"
 #define RT_RUNTIME_LIB "libksh-runtime.a" /* optional: device models */
 #define RT_INCLUDE     "include"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Native domain entry. The kernel starts us in 64-bit long mode as
- * kernel/include/ksh/native.h says: RSP 16-byte aligned below the reserved
+ * include/ksh/native.h says: RSP 16-byte aligned below the reserved
  * top of RAM, RDI = &struct ksh_native_info, interrupts off, every other
  * register zero, .bss already zeroed by the loader (p_memsz > p_filesz), so
  * there is nothing to clear here. RSP is 16-byte aligned before the CALL,

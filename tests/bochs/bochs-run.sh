@@ -10,7 +10,7 @@
 # matches REGEX (default: a line starting with "KSH-DONE"), or when
 # TIMEOUT_S seconds pass. Exit status: 0 when REGEX was seen, 124 on
 # timeout, 2 on bad usage or a missing tool. Pass/fail is the caller's to
-# decide from the log lines: Bochs's own exit status says nothing (emulators.md).
+# decide from the log lines: Bochs's own exit status says nothing.
 # Separate WORKDIRs may run in parallel.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)

@@ -2,7 +2,7 @@
 # Runs inside the Linux domain of tests/boot/chandev_linux.sh (sent on the
 # kernel command line, gzip + base64): drives the three ksh channel
 # devices from user space with busybox only, as the contract allows
-# (runtime/include/ksh/chandev_regs.h): registers through sysfs
+# (include/ksh/chandev_regs.h): registers through sysfs
 # resource0 (4-byte pread/pwrite, i.e. IN/OUT), BAR memory through
 # /dev/mem. Devices: 00:03.0 req (sender), 00:04.0 rep (receiver),
 # 00:05.0 board (memory channel reader). Every result is printed as a

@@ -1,7 +1,7 @@
 #!/bin/bash
 # TAP suite: a Linux domain under ksh (QEMU TCG, AMD SVM + NPT, OVMF).
 # examples/linux.ksh runs Debian's stock bzImage and the initramfs of
-# `make linux-image` on the emulated PC devices (kernel/core/linux_dom.c):
+# `make linux-image` on the emulated PC devices (kernel/vm/linux_dom.c):
 # the kernel must reach its initramfs, run the ksh.run= commands with the
 # right output, hide what CPUID must hide, print no oops, and its reboot
 # must come back to ksh as a reset request that stops the domain, with

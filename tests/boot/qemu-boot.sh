@@ -4,7 +4,7 @@
 #   tests/boot/qemu-boot.sh IMAGE.efi LOG [TIMEOUT_S] [CPU] [UNTIL]
 #
 # CPU defaults to qemu64,+svm,+npt (AMD SVM with nested paging, emulated by
-# TCG; shared notes/emulators.md). The ESP is a FAT image made with mtools
+# TCG). The ESP is a FAT image made with mtools
 # and the firmware variables a fresh copy per run. The run ends when QEMU
 # exits (the kernel stops the machine through isa-debug-exit, which gives
 # status (code << 1) | 1), when the line UNTIL appears in the log (for

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * hostile_hypercall: bad hypercall numbers and arguments. Each must come
- * back with the documented error (kernel/include/ksh/hypercall.h), touch
+ * back with the documented error (include/ksh/hypercall.h), touch
  * nothing, and leave the domain and the kernel running.
  *
  * Serial lines, in order: one "PASS <check>" or

@@ -9,7 +9,7 @@
  * would flush TLB entries of another ASID (APM vol. 2 15.5, 15.17, 15.27,
  * 15.28; vol. 3 for each instruction). RDPMC would read the host's
  * performance counters (a side channel; the filtered CPUID shows none).
- * Each is intercepted (svm.c) and the domain stopped at the first.
+ * Each is intercepted (svm_vcpu.c) and the domain stopped at the first.
  *
  * Under VMX, VMXON, VMPTRLD, VMLAUNCH and INVEPT always exit (SDM vol. 3C
  * 26.1.2; the guest's real CR4.VMXE is 1, a fixed bit, so VMXON exits
@@ -58,7 +58,7 @@ static void do_skinit(void)
 }
 static void do_invlpga(void)
 {
-	/* ASID 1: the first domain's (svm.c gives domain i ASID i + 1). */
+	/* ASID 1: the first domain's (svm_vcpu.c gives domain i ASID i + 1). */
 	__asm__ volatile("invlpga" ::"a"(OPERAND_GPA), "c"(1) : "memory");
 }
 static void do_rdpmc(void)

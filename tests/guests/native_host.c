@@ -6,7 +6,7 @@
  * boundary: the guest runs at CPL 3 in this process.
  *
  * How: the ELF is checked and loaded by the kernel's own loader_native
- * (kernel/core/loader/native.c) into a buffer, which is then copied to a
+ * (kernel/loader/native.c) into a buffer, which is then copied to a
  * mapping at the guest-physical addresses themselves (guest-physical ==
  * this process's virtual), so the guest runs at the addresses it was
  * linked for, from the loader's RIP and RSP. Every VMMCALL (0f 01 d9) and VMCALL
@@ -15,7 +15,7 @@
  * virtual machine the real instructions go to that machine's hypervisor
  * (KVM answers them with -KVM_EPERM) instead of trapping. The SIGILL of a
  * patched site is a hypercall: the handler applies the ABI
- * (kernel/include/ksh/hypercall.h) to the saved registers and resumes
+ * (include/ksh/hypercall.h) to the saved registers and resumes
  * after it. Any other fault (a privileged instruction at CPL 3, an access
  * outside the mapping) stops the guest, like the kernel would.
  *
@@ -63,7 +63,7 @@
 #include <sched.h>
 
 #define NH_RAM_LOW 0x10000ull
-/* Longest console write, as the kernel has it (kernel/core/hcall_decode.c:
+/* Longest console write, as the kernel has it (kernel/chan/hcall_decode.c:
  * longer is -KSH_EINVAL). */
 #define NH_CONSOLE_MAX 4096u
 #define NH_MB_LOW                                                              \
@@ -243,7 +243,7 @@ static int nh_patch(uint8_t *code, uint64_t n)
 	return patched;
 }
 
-/* Loads the ELF with the kernel's own loader (kernel/core/loader/native.c)
+/* Loads the ELF with the kernel's own loader (kernel/loader/native.c)
  * into a scratch RAM buffer, copies the result to the fixed mapping, moves
  * the info block to NH_RAM_LOW and patches the hypercall instructions of
  * the executable segments. */

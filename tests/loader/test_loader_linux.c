@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for loader_linux (kernel/core/loader/linux.c) against the real
+/* Unit tests for loader_linux (kernel/loader/linux.c) against the real
  * Debian bzImage that `make linux-image` builds (build/images/linux/
  * vmlinuz; the test fails when it is missing). Checks boot_params field by
  * field (Documentation/arch/x86/boot.rst, zero-page.rst), the e820 map,

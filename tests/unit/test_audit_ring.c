@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for the audit ring (kernel/core/audit.c) and the audit and
+/* Unit tests for the audit ring (kernel/chan/audit.c) and the audit and
  * event hypercalls (chan_hcall.c): each denial is recorded with subject,
  * object, method, flow state, result, time and rule, and summed up on the
  * console; audited grants are recorded without a console line; overflow

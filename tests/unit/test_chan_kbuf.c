@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for chan_kbuf_call (kernel/core/chan_hcall.c): the channel
+/* Unit tests for chan_kbuf_call (kernel/chan/chan_hcall.c): the channel
  * device's path into the channel code. The same policy, flow machine,
  * queue and audit as the hypercalls, with a kernel buffer standing in for
  * guest memory (bounds-checked), and the notifications the kernel turns

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for the policy enforcement point (kernel/core/pep.c) on the
+/* Unit tests for the policy enforcement point (kernel/chan/pep.c) on the
  * tables of tests/unit/chan_fixture.h: capabilities (handles), roles,
  * the decision lookup, and the flow machine, which moves only on an
  * allowed, committed call. */

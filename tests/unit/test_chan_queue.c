@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for message send and receive (kernel/core/chan_hcall.c over
+/* Unit tests for message send and receive (kernel/chan/chan_hcall.c over
  * chanq.c): bytes and method arrive as sent, in order; a full queue
  * refuses the sender and keeps what it accepted; every buffer is checked
  * against the caller's own mappings (wrap-around included) before

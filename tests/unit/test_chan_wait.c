@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for blocking calls (kernel/core/chan_hcall.c): EVENT_WAIT
+/* Unit tests for blocking calls (kernel/chan/chan_hcall.c): EVENT_WAIT
  * with a timeout and CHAN_RECV with KSH_RECV_WAIT park the caller only
  * when there is nothing yet, after every check; chan_wait_poll completes
  * the call once an event fires, a message arrives or the deadline

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * The guest CR4 policy (kernel/core/cr4_policy.c) against the CPUID filter
- * (kernel/core/cpuid_filter.c), and the MOV-to-CR decoder
- * (kernel/core/insn_cr.c).
+ * The guest CR4 policy (kernel/arch/x86_64/emul/cr4_policy.c) against the CPUID filter
+ * (kernel/arch/x86_64/emul/cpuid_filter.c), and the MOV-to-CR decoder
+ * (kernel/arch/x86_64/emul/insn_cr.c).
  */
 #include <criterion/criterion.h>
 #include <ksh/cpuid_filter.h>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * The per-vCPU x87/SSE state (kernel/core/fpu_state.c) starts from the
+ * The per-vCPU x87/SSE state (kernel/arch/x86_64/emul/fpu_state.c) starts from the
  * architectural reset image, and the CPUID filter hides every feature
- * whose state FXSAVE would not switch (kernel/core/cpuid_filter.c).
+ * whose state FXSAVE would not switch (kernel/arch/x86_64/emul/cpuid_filter.c).
  */
 #include <criterion/criterion.h>
 #include <stddef.h>

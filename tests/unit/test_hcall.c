@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for the hypercall argument checks (kernel/core/hcall_decode.c
+/* Unit tests for the hypercall argument checks (kernel/chan/hcall_decode.c
  * over gmap.c): buffers must lie inside the caller's mappings with the
  * rights the call needs, wrap-around and over-long lengths are refused,
  * unknown numbers give ENOSYS, guest user mode EPERM. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* Unit tests for the kernel's small decoders: instruction lengths for
- * CPUs without next-RIP (kernel/core/insn.c), the guest page walk used to
+ * CPUs without next-RIP (kernel/arch/x86_64/emul/insn.c), the guest page walk used to
  * fetch those bytes (gwalk.c), the CPUID filter (cpuid_filter.c) and the
  * kernel's printf (kfmt.c). */
 #include <criterion/criterion.h>

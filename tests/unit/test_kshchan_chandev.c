@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* libkshchan against the real channel device model
- * (runtime/devices/chandev.c) behind the PCI host: two functions, a
+ * (kernel/devices/chandev.c) behind the PCI host: two functions, a
  * sender and a receiver of one channel, whose backend is a loopback queue
  * standing in for the kernel. The library reaches the registers only
  * through I/O port accesses on the vdev bus, as a guest would. */

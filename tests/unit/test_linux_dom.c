@@ -2,7 +2,7 @@
 /* Unit tests for what a Linux domain sees of the CPU (kernel/core/
  * msr_emul.c: the MSR set and the CPUID bits hidden to match it) and for
  * the MOV DRn decoder used when DR exits carry no decode information
- * (kernel/core/insn_dr.c). */
+ * (kernel/arch/x86_64/emul/insn_dr.c). */
 #include <criterion/criterion.h>
 #include <ksh/insn_dr.h>
 #include <ksh/vdom.h>

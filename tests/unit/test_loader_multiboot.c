@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for loader_multiboot (kernel/core/loader/multiboot.c,
+/* Unit tests for loader_multiboot (kernel/loader/multiboot.c,
  * multiboot2.c, mb_common.c) against 32-bit fixture kernels assembled at
  * build time (tests/fixtures/loader/mb*.S): v1 by ELF and by the a.out
  * kludge, v2 by ELF and by the address tag; the information structures

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for loader_native (kernel/core/loader/native.c) against a real
+/* Unit tests for loader_native (kernel/loader/native.c) against a real
  * ELF64 built by the host gcc (tests/fixtures/loader/native_fixture.c):
  * segments at p_paddr, bss zeroed, identity page tables walked page by
  * page, ksh_native_info and the entry state of ksh/native.h; then corrupted

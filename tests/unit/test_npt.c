@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Unit tests for the nested-paging builder (kernel/core/npt.c) with the
+/* Unit tests for the nested-paging builder (kernel/mm/npt.c) with the
  * AMD NPT entry format (svm_npt.c): mappings come out with exactly the
  * rights and host addresses the tables give, 2 MiB leaves where both sides
  * are aligned, nothing else mapped, overlaps and bad ranges refused before
@@ -163,7 +163,7 @@ Test(npt, rights_are_exact_per_mapping)
 
 Test(npt, every_level_has_the_user_bit)
 {
-	/* AMD nested walks are user accesses (emulators.md gotcha 3). */
+	/* AMD nested walks are user accesses (APM vol. 2 15.25.5). */
 	uint64_t *t = n.root;
 
 	cr_assert_eq(npt_map(&n, 0x40000000, 0x1000, 0x1000, KSH_R), 0);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * libkshchan core: contract checks, method names, and the SEND / RECV /
- * SIGNAL command sequences of runtime/include/ksh/chandev_regs.h, over
+ * SIGNAL command sequences of include/ksh/chandev_regs.h, over
  * the register ops of kshchan.h. No system calls here.
  */
 #include "kshchan.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * libkshchan: ksh channels from Linux user space, through the ksh channel
- * device (runtime/include/ksh/chandev_regs.h), with no kernel module.
+ * device (include/ksh/chandev_regs.h), with no kernel module.
  *
  * This part is pure: every register access goes through struct
  * kshchan_ops, and BAR1 (descriptor page + message buffer) and BAR2 (the

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * libkshchan on Linux: finds ksh channel devices in sysfs and attaches
- * them with no driver (runtime/include/ksh/chandev_regs.h):
+ * them with no driver (include/ksh/chandev_regs.h):
  *   DEV/vendor, DEV/device, DEV/class   identify the function;
  *   DEV/enable                           "1" turns on I/O and memory
  *                                        decoding (pci_enable_device);

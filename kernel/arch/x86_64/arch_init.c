@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * Taking over the CPU after ExitBootServices (see emulators.md, gotcha 7:
+ * Taking over the CPU after ExitBootServices (as measured under OVMF:
  * GDT, IDT and page tables are still the firmware's, in memory we own).
  */
 #include "x86_64.h"

@@ -35,7 +35,7 @@ int timer_init(const char **why);
 int arch_fpu_init(const char **why);
 void timer_interrupt(void);
 
-/* isr.S / entry.S */
+/* isr.S */
 void gdt_reload_segments(uint16_t code, uint16_t data);
 extern char isr_stubs[]; /* 256 stubs, ISR_STUB_SIZE bytes apart */
 #define ISR_STUB_SIZE 16

@@ -4,11 +4,11 @@
  * message queues (chanq.c), the audit ring (audit.c) and the hypercalls
  * built on them (chan_hcall.c). All of it is pure C over the tables and a
  * small run-time state, so the host unit tests run exactly the code the
- * kernel runs; kernel/core/chan_kernel.c only allocates the state and
+ * kernel runs; kernel/chan/chan_kernel.c only allocates the state and
  * prints.
  *
  * Run-time state is what the tables cannot hold: per channel the queue
- * indices and the current flow state (DESIGN.md, "Policy model": flow
+ * indices and the current flow state (ARCHITECTURE.md, "Policy": flow
  * machines are the only policy state that changes at run time), per event
  * a pending flag, and the audit ring. Message bytes live in the channel's
  * KSH_MEMOBJ_QUEUE object, which no domain maps.

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The ksh channel device in Linux domains (kernel/core/chan_dev.c): one
- * PCI function (runtime/devices/chandev.c, contract ksh/chandev_regs.h)
+ * The ksh channel device in Linux domains (kernel/chan/chan_dev.c): one
+ * PCI function (kernel/devices/chandev.c, contract ksh/chandev_regs.h)
  * per `device channel` of a Linux domain, backed by kernel pages mapped
  * into the domain's nested page tables at its BARs, and wired to the
  * channel code (ksh/chan.h) with the domain as subject.

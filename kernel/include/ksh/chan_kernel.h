@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Kernel entry points of the channel code (kernel/core/chan_kernel.c).
+ * Kernel entry points of the channel code (kernel/chan/chan_kernel.c).
  */
 #ifndef KSH_CHAN_KERNEL_H
 #define KSH_CHAN_KERNEL_H

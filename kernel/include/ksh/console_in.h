@@ -12,7 +12,7 @@
  * prints a line the first time bytes are lost or thrown away.
  *
  * Polled, not interrupt driven: the kernel takes no device interrupt
- * (the 8259s stay masked after ExitBootServices, notes/emulators.md 7,
+ * (the 8259s stay masked after ExitBootServices, both masks 0xFF,
  * and the LAPIC timer is its only source). Polling at every entry of a
  * domain, which the timer bounds to the schedule's frames and the
  * devices' deadlines, drains the port often enough for typing: the

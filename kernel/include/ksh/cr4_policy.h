@@ -6,7 +6,7 @@
  * exactly when the feature that defines it is visible in the guest's
  * (filtered) CPUID: a guest cannot turn on what it was told is absent,
  * such as PKE (whose PKRU is not switched between domains) or OSXSAVE
- * (XSAVE is hidden). Pure, unit-tested (kernel/core/cr4_policy.c).
+ * (XSAVE is hidden). Pure, unit-tested (kernel/arch/x86_64/emul/cr4_policy.c).
  */
 #ifndef KSH_CR4_POLICY_H
 #define KSH_CR4_POLICY_H
@@ -66,7 +66,7 @@ const char *cr4_check(const struct cr4_write *w, uint64_t allowed);
  * (SDM vol. 3A 4.10.4.1). */
 bool cr4_flushes_tlb(uint64_t old, uint64_t value);
 
-/* Kernel only (kernel/core/cr4_guest.c): cr4_allowed() of this CPU's
+/* Kernel only (kernel/arch/x86_64/emul/cr4_guest.c): cr4_allowed() of this CPU's
  * CPUID as cpuid_filter() shows it to guests. */
 uint64_t cr4_guest_allowed(void);
 

@@ -25,15 +25,16 @@ struct domain;
 
 enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e);
 
-/* Carries out a hypercall (kernel/core/hypercall.c); *ret goes to RAX. */
+/* Carries out a hypercall (kernel/chan/hypercall.c); *ret goes to RAX. */
 enum hc_result hc_handle(struct vcpu *v, const struct hc_call *call,
 			 int64_t *ret);
 
 /*
- * Port I/O on a port one of the domain's emulated devices claims (vdev
- * table slice). The device models (runtime/devices, behind vdev.h) plug in
- * here; until they are linked, the call returns -1 and the exit path stops
- * the domain, naming the device.
+ * Port I/O of a native or Multiboot domain on a port one of its declared
+ * devices claims (vdev table slice; kernel/vm/vdev_port.c). The device
+ * models (kernel/devices) serve Linux domains only, through vdom_io():
+ * here the call returns -1 and the exit path stops the domain (or injects
+ * #GP), naming the device.
  */
 int vdev_port_io(struct domain *d, uint32_t vdev, struct vcpu *v,
 		 const struct vm_exit *e);

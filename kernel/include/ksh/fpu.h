@@ -10,7 +10,7 @@
  *
  * Only the FXSAVE state (x87, MXCSR, XMM0-15) is switched: the host keeps
  * XCR0 at x87|SSE, XSETBV exits and stops the guest, and the CPUID filter
- * hides XSAVE/AVX (kernel/arch/x86_64/fpu.c, kernel/core/cpuid_filter.c),
+ * hides XSAVE/AVX (kernel/arch/x86_64/fpu.c, kernel/arch/x86_64/emul/cpuid_filter.c),
  * so no guest can make the CPU hold state beyond it.
  */
 #ifndef KSH_FPU_H

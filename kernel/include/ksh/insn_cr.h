@@ -3,7 +3,7 @@
  * Decoding MOV to a control register (0F 22 /r; Intel SDM vol. 2B "MOV -
  * Move to/from Control Registers"), for CPUs whose CR-write exits name
  * neither the GPR nor the length (AMD without decode assists, QEMU's
- * SVM: APM vol. 2 15.8.1). Pure, unit-tested (kernel/core/insn_cr.c).
+ * SVM: APM vol. 2 15.8.1). Pure, unit-tested (kernel/arch/x86_64/emul/insn_cr.c).
  */
 #ifndef KSH_INSN_CR_H
 #define KSH_INSN_CR_H

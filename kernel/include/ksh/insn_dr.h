@@ -3,7 +3,7 @@
  * Decoding MOV to/from a debug register (0F 21 /r, 0F 23 /r; Intel SDM
  * vol. 2B "MOV - Move to/from Debug Registers"), for CPUs whose DR-access
  * exits name neither the GPR nor the length (AMD without decode assists,
- * QEMU's SVM). Pure, unit-tested (kernel/core/insn_dr.c).
+ * QEMU's SVM). Pure, unit-tested (kernel/arch/x86_64/emul/insn_dr.c).
  */
 #ifndef KSH_INSN_DR_H
 #define KSH_INSN_DR_H

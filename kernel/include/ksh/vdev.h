@@ -15,9 +15,9 @@
  *
  * All state lives in structs the caller allocates; models never allocate.
  * The same sources build for the host (unit tests, fuzzing) and with the
- * kernel's freestanding flags (libksh-devices.a).
+ * kernel's freestanding flags (into libksh-kernel.a).
  *
- * How the kernel drives it (see also vdev_pc.h):
+ * How the kernel drives it (kernel/vm/linux_dom.c builds the PC):
  *   IOIO exit:  vdev_bus_pio_read / vdev_bus_pio_write with the port and
  *               size from the exit; string/REP forms loop per element and
  *               copy through guest memory themselves.

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Linux domains on emulated PC devices (kernel/core/linux_dom.c,
- * kernel/core/msr_emul.c): the domain's device models from the tables
- * (runtime/devices, behind ksh/vdev.h) attached to the port-I/O exit path,
+ * Linux domains on emulated PC devices (kernel/vm/linux_dom.c,
+ * kernel/vm/msr_emul.c): the domain's device models from the tables
+ * (kernel/devices, behind ksh/vdev.h) attached to the port-I/O exit path,
  * their interrupts delivered through the virtual 8259A pair, their timers
  * ticked from the kernel's clock, and the CPUID leaves and MSRs a Linux
  * guest sees. Native and Multiboot domains have no vdom and keep the

@@ -4,7 +4,7 @@
  *                uint64_t host_vmcb_pa)
  *
  * VMRUN switches only RAX, RSP, RIP, RFLAGS, control registers and part of
- * the segment state (APM 15.5.1; emulators.md gotcha 10): every other GPR
+ * the segment state (APM 15.5.1): every other GPR
  * is shared with the host, so they are loaded from and saved to *regs
  * here, and VMLOAD/VMSAVE move FS, GS, TR, LDTR, KernelGSBase and the
  * SYSCALL/SYSENTER MSRs (APM 15.5.2). GIF is cleared around the switch so

@@ -3,7 +3,7 @@
  * The SVM run step: VMRUN with TLB control, then translation of the VMCB
  * exit (APM vol. 2 15.6, appendix C) into a generic struct vm_exit,
  * computing the next RIP where the CPU gives none (QEMU: no nRIP save,
- * emulators.md gotcha 2).
+ * the VMCB's next-RIP field stays 0).
  */
 #include "svm.h"
 #include "vmcb.h"

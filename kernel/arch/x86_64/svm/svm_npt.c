@@ -2,7 +2,7 @@
 /*
  * AMD nested page-table entries: the long-mode PTE format (APM vol. 2
  * 5.3.3, 15.25.5). Nested walks are user accesses, so every level needs
- * U/S=1 (emulators.md gotcha 3: otherwise the first fetch faults with
+ * U/S=1 (APM 15.25.5; otherwise the first fetch faults with
  * EXITINFO1 0x100000015). Reads cannot be denied (no R bit); write via
  * R/W, execute via NX (host EFER.NXE is set by paging_init).
  */

@@ -206,7 +206,7 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 		return -2;
 	}
 	/* The guest's EFER must keep SVME set or VMRUN refuses the VMCB
-	 * (APM 15.5.1; emulators.md gotcha 4). */
+	 * (APM 15.5.1). */
 	efer |= EFER_SVME;
 	set_seg(vmcb, VMCB_CS, cs, cs_attr, 0xFFFFFFFFu, 0);
 	set_seg(vmcb, VMCB_DS, ds, ATTR_DATA, 0xFFFFFFFFu, 0);

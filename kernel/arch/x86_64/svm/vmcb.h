@@ -135,7 +135,7 @@
 #define SVM_EXIT_VMMCALL   0x081
 #define SVM_EXIT_NPF	   0x400
 /* VMEXIT_INVALID is -1, but QEMU stores 0x00000000ffffffff: compare the
- * low 32 bits (emulators.md, gotcha 4). */
+ * low 32 bits. */
 #define SVM_EXIT_INVALID_LO 0xFFFFFFFFu
 
 /* IOIO EXITINFO1 (APM 15.10.2). */

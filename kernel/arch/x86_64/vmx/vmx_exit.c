@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Translation of VMX exits into the generic struct vm_exit. Pure C: the
- * VMCS fields arrive in a struct vmx_exit_raw (read by vmx_run.c), so the
+ * VMCS fields arrive in a struct vmx_exit_raw (read by vmx_vcpu.c), so the
  * decoding of every qualification format is unit-tested on the host.
  */
 #include "vmx.h"

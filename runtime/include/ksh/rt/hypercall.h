@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Hypercall wrappers for native domains (ABI: kernel/include/ksh/hypercall.h).
+ * Hypercall wrappers for native domains (ABI: include/ksh/hypercall.h).
  * RAX = call number, arguments in RDI, RSI, RDX, R10, result in RAX; the
  * kernel changes no other register, so the only clobber is memory (the
  * kernel may write guest memory, e.g. KSH_HC_DOMAIN_INFO).
@@ -13,7 +13,7 @@
  * reads the CPUID vendor string and uses VMCALL on "GenuineIntel",
  * VMMCALL everywhere else. Building with -DKSH_RT_HC_INSN=KSH_RT_HC_VMMCALL
  * or =KSH_RT_HC_VMCALL fixes the choice at build time and removes the test
- * (make variable RT_HC_INSN=vmmcall|vmcall, see runtime/native.mk).
+ * (make variable RT_HC_INSN=vmmcall|vmcall, see runtime/native/build.mk).
  *
  * Pointers: native domains run with guest-virtual == guest-physical, so a
  * pointer is passed as the guest-physical address the ABI wants.

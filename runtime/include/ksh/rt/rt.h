@@ -4,7 +4,7 @@
  * A native program defines
  *     int main(const struct ksh_native_info *info);
  * The entry code (runtime/native/crt0.S) is started by the kernel as
- * kernel/include/ksh/native.h describes, picks the hypercall instruction,
+ * include/ksh/native.h describes, picks the hypercall instruction,
  * loads the stack protector's canary (ksh/rt/stack_guard.h, which a
  * program includes itself to read it), calls main
  * and stops the domain with KSH_HC_EXIT(main's return value).
