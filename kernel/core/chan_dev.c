@@ -65,6 +65,7 @@ struct chan_dev {
 	uint64_t bar_size[3];  /* BAR1/BAR2 sizes (and alignments) */
 	uint64_t places;       /* placements made */
 	uint64_t refused;      /* placements refused */
+	uint64_t desc_writes;  /* writes to the descriptor page refused */
 	struct kreserve *rsv;  /* the domain's BAR reserve (one per domain) */
 	struct kreserve own;   /* that reserve, in the domain's first device */
 	struct chan_kbuf kb;   /* the message buffer as a call buffer */
@@ -576,11 +577,15 @@ bool chan_dev_npf(struct vcpu *v, const struct vm_exit *e)
 		if (win)
 			chan_kernel_audit_window(v->dom, cd->channel,
 						 cd->handle);
-		else
+		else if (++cd->desc_writes <= DEV_REFUSALS_LOGGED)
+			/* Each line costs serial time: log a few. */
 			kprintf("ksh: domain %s: device %s: write to the "
 				"read-only descriptor page at rip %lx "
-				"refused: #GP\n",
-				v->dom->desc->name, cd->v->name, e->rip);
+				"refused: #GP%s\n",
+				v->dom->desc->name, cd->v->name, e->rip,
+				cd->desc_writes == DEV_REFUSALS_LOGGED
+				    ? "; further ones are not logged"
+				    : "");
 		/* The write is not carried out; the guest gets #GP(0) at
 		 * the writing instruction (a user process: SIGSEGV). */
 		vcpu_ops->inject(v, VEC_GP, EV_EXCEPTION, true, 0);
