@@ -8,3 +8,5 @@ ALL += $(BUILD)/guests/chandev_peer.elf
 # It maps the memory channel window beyond its RAM.
 $(GUESTS_DIR)/chandev_peer.elf: $(GUEST_OBJ)/guest_paging.o
 SUITES += tap:tests/boot/chandev_linux.sh:600
+# BAR moves in a loop against the per-domain page-table reserves.
+SUITES += tap:tests/boot/chandev_linux_moves.sh:900

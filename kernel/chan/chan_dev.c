@@ -8,9 +8,20 @@
  * mapping (the reader's is read-only, so a write exits as a nested page
  * fault: AMD APM vol. 2 15.25.10; Intel SDM vol. 3C 29.3.3.2). They are
  * placed in the nested page tables wherever the guest's BARs decode, and
- * moved when the guest moves a BAR (old place unmapped first, guest TLB
- * tag flushed: AMD APM vol. 2 15.16). Placements are bounded per device
- * (DEV_PLACES) so a guest cannot spend the kernel pool on table pages.
+ * moved when the guest moves a BAR (old place unmapped first, guest
+ * translations flushed before it runs again: AMD APM vol. 2 15.16.1;
+ * Intel SDM vol. 3C 29.4.3.1).
+ *
+ * The table pages a placement needs come from the domain's own BAR
+ * reserve, never from the kernel pool others need: carved from the pool
+ * when the domain's first channel device is built, sized from the tables
+ * as one worst-case placement of every BAR of every channel device of
+ * the domain (npt_place_bound; a BAR is aligned to its size, so e.g. a
+ * 62 MiB + 4 KiB window costs at most 32 PTs + a PD + a PDPT = 34
+ * pages). npt_unmap gives the tables a move empties back to the
+ * reserve, so the pages in use never exceed what the current placements
+ * need, which that bound covers: any number of moves fits, and a guest
+ * can neither exhaust the pool nor touch another domain's reserve.
  *
  * Commands reach the channel code through chan_kbuf_call: the same
  * policy lookup, flow machine, queues and audit as a native domain's
@@ -28,16 +39,16 @@
 
 #include <string.h>
 
-#define DEV_PLACES   16		      /* BAR placements a device may make */
-#define DEV_NPT_RSV  (DEV_PLACES * 3) /* table pages: PDPT, PD, PT each */
-#define DEV_IO_BASE  0xC000u
-#define DEV_IO_STEP  0x40u
-#define DEV_MMIO_LO  0xE0000000ull /* the PCI hole firmware would use */
-#define DEV_MMIO_HI  0xFEC00000ull /* I/O APIC and up stay free */
-#define DEV_SLOT     3		   /* first PCI device number used */
-#define DESC_PAGE    KSH_CHANDEV_DESC_SIZE
-#define VEC_GP	     13
-#define EV_EXCEPTION 3
+#define DEV_REFUSALS_LOGGED 8 /* per device; the rest are only counted */
+#define DEV_WIN_MAX	    0x10000000ull /* largest window BAR2 can show */
+#define DEV_IO_BASE	    0xC000u
+#define DEV_IO_STEP	    0x40u
+#define DEV_MMIO_LO	    0xE0000000ull /* the PCI hole firmware would use */
+#define DEV_MMIO_HI	    0xFEC00000ull /* I/O APIC and up stay free */
+#define DEV_SLOT	    3		  /* first PCI device number used */
+#define DESC_PAGE	    KSH_CHANDEV_DESC_SIZE
+#define VEC_GP		    13
+#define EV_EXCEPTION	    3
 
 struct chan_dev {
 	struct vchan vc;
@@ -51,7 +62,12 @@ struct chan_dev {
 	uint64_t win_size;     /* bytes of BAR2 backed by the window */
 	uint32_t win_rights;   /* the endpoint's rights, no execute */
 	uint64_t mapped[3];    /* where BAR1/BAR2 are in the NPT, 0: nowhere */
-	uint32_t places;       /* placements made */
+	uint64_t bar_size[3];  /* BAR1/BAR2 sizes (and alignments) */
+	uint64_t places;       /* placements made */
+	uint64_t refused;      /* placements refused */
+	uint64_t desc_writes;  /* writes to the descriptor page refused */
+	struct kreserve *rsv;  /* the domain's BAR reserve (one per domain) */
+	struct kreserve own;   /* that reserve, in the domain's first device */
 	struct chan_kbuf kb;   /* the message buffer as a call buffer */
 	struct chan_dev *next; /* all channel devices */
 };
@@ -75,6 +91,50 @@ static uint64_t buf_bytes(const struct ksh_channel *c)
 	return b != 0 ? b : KPAGE_SIZE;
 }
 
+static bool is_chan_dev(const struct ksh_tables *t, const struct ksh_vdev *v)
+{
+	return v->model == KSH_VDEV_CHANNEL &&
+	       t->domains[v->domain].kind == KSH_DOMAIN_LINUX &&
+	       v->channel < t->n_channels;
+}
+
+/* The window BAR2 shows, in bytes; 0 for none (or one chan_dev_add
+ * refuses). */
+static uint64_t win_bytes(const struct ksh_tables *t,
+			  const struct ksh_channel *c)
+{
+	uint64_t w;
+
+	if (c->kind != KSH_CHANNEL_MEMORY || c->memobj >= t->n_memobjs)
+		return 0;
+	w = t->memobjs[c->memobj].size;
+	return w <= DEV_WIN_MAX ? w : 0;
+}
+
+/* Table pages one placement of each BAR of device v can need: each BAR
+ * is aligned to its size, the next power of two of what backs it. */
+static uint64_t dev_npt_bound(const struct ksh_tables *t,
+			      const struct ksh_vdev *v)
+{
+	const struct ksh_channel *c = &t->channels[v->channel];
+	uint64_t b1 = DESC_PAGE + buf_bytes(c), w = win_bytes(t, c);
+
+	return npt_place_bound(b1, pow2_at_least(b1)) +
+	       npt_place_bound(w, pow2_at_least(w));
+}
+
+/* The BAR reserve of Linux domain dom: one worst-case placement of
+ * every BAR of its channel devices at once (the file's opening). */
+static uint64_t dom_npt_reserve(const struct ksh_tables *t, uint32_t dom)
+{
+	uint64_t n = 0;
+
+	for (uint32_t i = 0; i < t->n_vdevs; i++)
+		if (t->vdevs[i].domain == dom && is_chan_dev(t, &t->vdevs[i]))
+			n += dev_npt_bound(t, &t->vdevs[i]);
+	return n;
+}
+
 uint64_t chan_dev_pool_pages(const struct ksh_tables *t)
 {
 	uint64_t n = 0;
@@ -82,14 +142,12 @@ uint64_t chan_dev_pool_pages(const struct ksh_tables *t)
 	for (uint32_t i = 0; i < t->n_vdevs; i++) {
 		const struct ksh_vdev *v = &t->vdevs[i];
 
-		if (v->model != KSH_VDEV_CHANNEL ||
-		    t->domains[v->domain].kind != KSH_DOMAIN_LINUX ||
-		    v->channel >= t->n_channels)
+		if (!is_chan_dev(t, v))
 			continue;
 		n += (sizeof(struct chan_dev) + KPAGE_SIZE - 1) / KPAGE_SIZE;
 		n += (DESC_PAGE + buf_bytes(&t->channels[v->channel])) /
 		     KPAGE_SIZE;
-		n += DEV_NPT_RSV;
+		n += dev_npt_bound(t, v); /* its share of the BAR reserve */
 	}
 	return n;
 }
@@ -163,15 +221,28 @@ static void dev_query(void *ctx, struct vchan_live *l)
 	l->queued = cd->role == KSH_ROLE_RECEIVER ? count : 0;
 }
 
+/* Leaves BAR bar's place: its entries go, the tables that empties go
+ * back to the reserve, and the guest's cached translations of the old
+ * place are dropped before it runs again (flush_npt: TLB_CONTROL for
+ * its ASID at the next VMRUN, AMD APM vol. 2 15.16.1, which also drops
+ * nested paging-structure caches; INVEPT single-context, Intel SDM vol.
+ * 3C 29.4.3.1, for the guest-physical and combined mappings). Without
+ * the flush the old address would still reach the window through the
+ * TLB, and a freed table reused for the new place could be walked under
+ * its old meaning. QEMU flushes on every VMRUN, so only the manual, not
+ * a test there, can show this is right. */
 static void unmap(struct chan_dev *cd, unsigned int bar)
 {
 	uint64_t size = bar == 1 ? cd->bar1_backed : cd->win_size;
 
 	if (cd->mapped[bar] == 0)
 		return;
-	npt_unmap(&cd->d->npt, cd->mapped[bar], size);
+	/* Same range as mapped, so no 2 MiB leaf is cut: cannot fail. */
+	if (npt_unmap(&cd->d->npt, cd->mapped[bar], size) != 0)
+		panic("device %s: BAR%u at %lx does not unmap", cd->v->name,
+		      bar, cd->mapped[bar]);
 	cd->mapped[bar] = 0;
-	cd->d->vcpu.tlb_flush = true;
+	vcpu_ops->flush_npt(&cd->d->vcpu);
 }
 
 static int map_bar(struct chan_dev *cd, unsigned int bar, uint64_t gpa)
@@ -188,9 +259,28 @@ static int map_bar(struct chan_dev *cd, unsigned int bar, uint64_t gpa)
 		return rc;
 	rc = npt_map(n, gpa + DESC_PAGE, hpa + DESC_PAGE,
 		     cd->bar1_backed - DESC_PAGE, KSH_R | KSH_W);
-	if (rc != 0)
+	if (rc != 0) {
+		/* Never seen by the guest; its tables go back all the same. */
 		npt_unmap(n, gpa, DESC_PAGE);
+		vcpu_ops->flush_npt(&cd->d->vcpu);
+	}
 	return rc;
+}
+
+static void refused(struct chan_dev *cd, unsigned int bar, uint64_t gpa, int rc)
+{
+	/* A guest can ask again and again: log a few, count them all. */
+	if (++cd->refused > DEV_REFUSALS_LOGGED)
+		return;
+	kprintf("ksh: domain %s: device %s: BAR%u at %lx refused (%s): left "
+		"unbacked%s\n",
+		cd->d->desc->name, cd->v->name, bar, gpa,
+		rc == -NPT_EEXIST   ? "overlaps guest memory"
+		: rc == -NPT_ENOMEM ? "BAR reserve used up"
+				    : "bad address",
+		cd->refused == DEV_REFUSALS_LOGGED
+		    ? "; further refusals are counted, not logged"
+		    : "");
 }
 
 static int dev_place(void *ctx, unsigned int bar, uint64_t gpa)
@@ -203,26 +293,46 @@ static int dev_place(void *ctx, unsigned int bar, uint64_t gpa)
 	unmap(cd, bar);
 	if (gpa == 0)
 		return 0;
-	if (cd->places >= DEV_PLACES) {
-		if (cd->places++ == DEV_PLACES)
-			kprintf("ksh: domain %s: device %s: BAR moved more "
-				"than %u times; further moves refused (BAR "
-				"left unbacked)\n",
-				cd->d->desc->name, cd->v->name, DEV_PLACES);
-		return -1;
-	}
-	cd->places++;
-	rc = map_bar(cd, bar, gpa);
+	/* The reserve's bound counts on BARs aligned to their size (PCI
+	 * 3.0 6.2.5.1), which the config space model enforces. */
+	rc = (gpa & (cd->bar_size[bar] - 1)) != 0 ? -NPT_EINVAL
+						  : map_bar(cd, bar, gpa);
 	if (rc != 0) {
-		kprintf("ksh: domain %s: device %s: BAR%u at %lx refused "
-			"(%s): left unbacked\n",
-			cd->d->desc->name, cd->v->name, bar, gpa,
-			rc == -NPT_EEXIST ? "overlaps guest memory"
-					  : "no room or bad address");
+		refused(cd, bar, gpa, rc);
 		return -1;
 	}
 	cd->mapped[bar] = gpa;
+	/* Now and then, what moves cost: the pages in use stay within the
+	 * reserve however often BARs move. */
+	if (++cd->places >= 16 && (cd->places & (cd->places - 1)) == 0)
+		kprintf("ksh: domain %s: device %s: %lu BAR placements; BAR "
+			"reserve %lu pages, %lu in use, peak %lu\n",
+			cd->d->desc->name, cd->v->name, cd->places,
+			cd->rsv->pages, cd->rsv->in_use, cd->rsv->peak);
 	return 0;
+}
+
+/* The nested-paging pager of a Linux domain once its channel devices
+ * exist: table pages from, and back to, its BAR reserve. */
+static void *rsv_alloc(void *ctx, uint64_t *hpa)
+{
+	return kreserve_alloc(ctx, hpa);
+}
+
+static uint64_t *rsv_ptr(void *ctx, uint64_t hpa)
+{
+	(void)ctx;
+	return (uint64_t *)(uintptr_t)hpa; /* identity-mapped host memory */
+}
+
+static uint64_t rsv_avail(void *ctx)
+{
+	return kreserve_avail(ctx);
+}
+
+static bool rsv_free(void *ctx, uint64_t hpa)
+{
+	return kreserve_free(ctx, hpa) == 0;
 }
 
 /* ---- building a device --------------------------------------------------- */
@@ -283,8 +393,9 @@ static int refuse(const struct domain *d, const struct ksh_vdev *v,
  * aligned to its size (PCI 3.0 6.2.5.1). */
 struct layout {
 	const struct domain *d;
-	uint32_t n;	 /* channel devices of d placed so far */
-	uint64_t cursor; /* next free address in the hole */
+	uint32_t n;	      /* channel devices of d placed so far */
+	uint64_t cursor;      /* next free address in the hole */
+	struct kreserve *rsv; /* d's BAR reserve, once made */
 };
 
 static uint64_t take(struct layout *l, uint64_t size)
@@ -298,6 +409,31 @@ static uint64_t take(struct layout *l, uint64_t size)
 }
 
 static struct layout layout;
+
+/* Carves d's BAR reserve out of the pool (into its first device, cd)
+ * and makes it the pager of d's nested page tables: every table page a
+ * BAR placement needs from now on comes from there and goes back there. */
+static int make_reserve(struct domain *d, struct chan_dev *cd)
+{
+	uint64_t pages = dom_npt_reserve(tables, d->id);
+	struct npt_pager pager = {
+	    .alloc = rsv_alloc,
+	    .ptr = rsv_ptr,
+	    .ctx = &cd->own,
+	    .avail = rsv_avail,
+	    .free = rsv_free,
+	};
+
+	if (kreserve_init(&cd->own, &kernel_pool, pages) != 0)
+		return -1;
+	npt_set_pager(&d->npt, &pager);
+	layout.rsv = &cd->own;
+	kprintf("ksh: domain %s: BAR reserve of %lu nested-paging pages (one "
+		"placement of every channel device BAR; moves give pages "
+		"back)\n",
+		d->desc->name, pages);
+	return 0;
+}
 
 int chan_dev_add(struct domain *d, struct vdev_env *env, struct vdev_bus *bus,
 		 struct vpci_host *pci, const struct ksh_vdev *v)
@@ -313,6 +449,7 @@ int chan_dev_add(struct domain *d, struct vdev_env *env, struct vdev_bus *bus,
 		layout.d = d;
 		layout.n = 0;
 		layout.cursor = DEV_MMIO_LO;
+		layout.rsv = NULL;
 	}
 	if (v->channel >= tables->n_channels)
 		return refuse(d, v, "no channel");
@@ -328,6 +465,10 @@ int chan_dev_add(struct domain *d, struct vdev_env *env, struct vdev_bus *bus,
 	if (cd == NULL || (cd->bar1 = kpage_alloc(
 			       (DESC_PAGE + buf) / KPAGE_SIZE, NULL)) == NULL)
 		return refuse(d, v, "kernel pool too small");
+	if (layout.rsv == NULL && make_reserve(d, cd) != 0)
+		return refuse(d, v,
+			      "kernel pool too small for its BAR reserve");
+	cd->rsv = layout.rsv;
 	cd->d = d;
 	cd->v = v;
 	cd->channel = v->channel;
@@ -353,10 +494,12 @@ int chan_dev_add(struct domain *d, struct vdev_env *env, struct vdev_bus *bus,
 		cd->win_size = tables->memobjs[c->memobj].size;
 		cd->win_rights =
 		    tables->mappings[ep->mapping].rights & (KSH_R | KSH_W);
-		if (cd->win_size == 0 || cd->win_size > 0x10000000ull)
+		if (cd->win_size == 0 || cd->win_size > DEV_WIN_MAX)
 			return refuse(d, v, "window size not usable as a BAR");
 		cfg.bar2_size = (uint32_t)pow2_at_least(cd->win_size);
 	}
+	cd->bar_size[1] = cfg.bar1_size;
+	cd->bar_size[2] = cfg.bar2_size;
 	cd->be = (struct vchan_backend){dev_send,  dev_recv,  dev_signal,
 					dev_query, dev_place, cd};
 	bar1_at = take(&layout, cfg.bar1_size);
@@ -434,11 +577,15 @@ bool chan_dev_npf(struct vcpu *v, const struct vm_exit *e)
 		if (win)
 			chan_kernel_audit_window(v->dom, cd->channel,
 						 cd->handle);
-		else
+		else if (++cd->desc_writes <= DEV_REFUSALS_LOGGED)
+			/* Each line costs serial time: log a few. */
 			kprintf("ksh: domain %s: device %s: write to the "
 				"read-only descriptor page at rip %lx "
-				"refused: #GP\n",
-				v->dom->desc->name, cd->v->name, e->rip);
+				"refused: #GP%s\n",
+				v->dom->desc->name, cd->v->name, e->rip,
+				cd->desc_writes == DEV_REFUSALS_LOGGED
+				    ? "; further ones are not logged"
+				    : "");
 		/* The write is not carried out; the guest gets #GP(0) at
 		 * the writing instruction (a user process: SIGSEGV). */
 		vcpu_ops->inject(v, VEC_GP, EV_EXCEPTION, true, 0);

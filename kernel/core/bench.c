@@ -32,7 +32,7 @@ static uint64_t *probe_ptr(void *ctx, uint64_t hpa)
 
 void bench_world_switch(void)
 {
-	struct npt_pager pager = {probe_alloc, probe_ptr, NULL};
+	struct npt_pager pager = {.alloc = probe_alloc, .ptr = probe_ptr};
 	struct vcpu_start start = {
 	    .mode = VCPU_START_PROT32, .rip = 0, .rflags = 2};
 	struct vcpu *v = &probe.vcpu;

@@ -76,7 +76,8 @@ static const char *npt_errors[] = {
 static void dom_setup(struct boot_info *bi, struct domain *d)
 {
 	const struct boot_domain *bd = &bi->domains[d->id];
-	struct npt_pager pager = {npt_page_alloc, npt_page_ptr, d};
+	struct npt_pager pager = {
+	    .alloc = npt_page_alloc, .ptr = npt_page_ptr, .ctx = d};
 	uint64_t before = kernel_pool.used;
 	uint32_t bad;
 	int rc;

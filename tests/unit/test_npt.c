@@ -44,7 +44,8 @@ static struct npt n;
 
 static void setup(void)
 {
-	struct npt_pager pager = {fake_alloc, fake_ptr, &pool};
+	struct npt_pager pager = {
+	    .alloc = fake_alloc, .ptr = fake_ptr, .ctx = &pool};
 
 	pool.pages = calloc(MAX_PAGES, 4096);
 	pool.used = 0;
@@ -214,6 +215,25 @@ Test(npt, pool_exhaustion_reported)
 {
 	pool.limit = 2; /* root + one table: not enough for a 4K leaf */
 	cr_assert_eq(npt_map(&n, 0, 0x1000, 0x1000, KSH_R), -NPT_ENOMEM);
+}
+
+Test(npt, exhaustion_midway_leaves_nothing_mapped)
+{
+	/* 4 MiB over an unaligned host range: root, PDPT, PD and two PTs.
+	 * This pager cannot say how much it has (no avail), so the second
+	 * PT fails after the first PT's 512 leaves were written: they must
+	 * be taken back. */
+	pool.limit = 4;
+	cr_assert_eq(npt_map(&n, 0x400000, 0x10001000, 0x400000, KSH_R),
+		     -NPT_ENOMEM);
+	cr_assert_eq(n.leaves_4k, 0);
+	cr_assert_eq(n.leaves_2m, 0);
+	for (uint64_t g = 0x400000; g < 0x800000; g += 0x1000)
+		expect_unmapped(g);
+	/* With room again the same range maps whole. */
+	pool.limit = MAX_PAGES;
+	cr_assert_eq(npt_map(&n, 0x400000, 0x10001000, 0x400000, KSH_R), 0);
+	expect(0x7FF000, 0x10400000, KSH_R);
 }
 
 /* A domain straight from tables: RAM, a read-only shared window above it;
