@@ -15,3 +15,8 @@ $(KSH_CONTRACT): $(KSH_CONTRACT_GEN) VERSION
 
 ALL += $(KSH_CONTRACT)
 INSTALL_FILES += $(KSH_CONTRACT):lib/ksh/contract.json:0644
+
+# kshc -o against the runtime's contract.json (needs kshc and the kernel).
+ifneq ($(KERNEL_LIB),)
+SUITES += tap:tests/kshc/contract.sh:300
+endif

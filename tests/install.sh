@@ -1,11 +1,13 @@
 #!/bin/sh
 # TAP suite: `make install DESTDIR=...` gives a usable tree (kshc runs and
-# checks an example with nothing but the installed files), and
-# `make uninstall` removes every file it installed.
+# checks an example with nothing but the installed files), the runtime's
+# contract (lib/ksh/contract.json) is installed beside the kernel library
+# and is what the installed kshc -o reads, and `make uninstall` removes
+# every file it installed.
 cd "$(dirname "$0")/.." || exit 1
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
-echo "1..4"
+echo "1..5"
 if make -s install DESTDIR="$dest" PREFIX=/usr >"$dest.log" 2>&1; then
 	echo "ok 1 - make install DESTDIR"
 else
@@ -23,6 +25,25 @@ if [ "$n" -gt 10 ] && [ -f "$dest/usr/lib/ksh/libksh-kernel.a" ]; then
 	echo "ok 3 - runtime libraries installed ($n files)"
 else
 	echo "not ok 3 - runtime incomplete ($n files)"
+fi
+c=$dest/usr/lib/ksh/contract.json
+if [ -f "$c" ] && cmp -s "$c" "${KSH_BUILD:-build}/lib/ksh/contract.json" &&
+	grep -q "\"version\": \"$(cat VERSION)\"" "$c" &&
+	grep -q '"name": "device-uart-linux", "bit": 17, "enforced": true' "$c" &&
+	grep -q '"name": "passthrough", "bit": 4, "enforced": false' "$c"; then
+	# the installed kshc -o reads it: corrupted, the build stops (3)
+	echo '{' >"$c"
+	"$dest/usr/bin/kshc" examples/hello.ksh -L "${KSH_BUILD:-build}/guests" \
+		-o "$dest/x.efi" >/dev/null 2>"$dest/err"
+	rc=$?
+	if [ $rc -eq 3 ] && grep -q "$c" "$dest/err"; then
+		echo "ok 5 - contract.json installed beside the kernel library; the installed kshc -o reads it"
+	else
+		echo "not ok 5 - installed kshc -o with a corrupt contract exited $rc"
+	fi
+	rm -f "$dest/err"
+else
+	echo "not ok 5 - lib/ksh/contract.json missing or not the runtime's"
 fi
 make -s uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
 left=$(find "$dest" -type f)
