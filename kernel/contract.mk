@@ -2,11 +2,13 @@
 # time from kernel/include/ksh/features.h (the list the kernel's table
 # validator is compiled with) and installed beside the kernel library as
 # PREFIX/lib/ksh/contract.json. `kshc -o` reads it from the runtime it
-# links against (dsl/reference.md, "What the runtime enforces").
+# links against (dsl/reference.md, "What the runtime enforces"). The
+# generator is a host tool, mk/gen_contract.c: every C file under kernel/
+# goes into the kernel library.
 KSH_CONTRACT_GEN := $(BUILD)/tools/gen_contract
 KSH_CONTRACT := $(BUILD)/lib/ksh/contract.json
 
-$(KSH_CONTRACT_GEN): $(BUILD)/host/kernel/contract/gen_contract.o
+$(KSH_CONTRACT_GEN): $(BUILD)/host/mk/gen_contract.o
 	@mkdir -p $(@D)
 	$(Q)$(HOST_CC) -o $@ $^
 $(KSH_CONTRACT): $(KSH_CONTRACT_GEN) VERSION

@@ -228,9 +228,9 @@ Test(kshc_checks, one_run_reports_every_problem)
 	cr_assert_eq(kh_compile(&k, "system \"t\" { platform { cpus 1; "
 				    "memory 3M; } schedule { major 10ms; cpu "
 				    "0 { a 5ms; b 6ms; } } }\n"
-				    "domain a : native \"hello.elf\" { memory "
-				    "2M; device uart u1; device uart u2 { "
-				    "port 0x2f8; } }\n"
+				    "domain a : linux { kernel \"vmlinuz\"; "
+				    "memory 2M; device uart u1; device uart "
+				    "u2 { port 0x2f8; } }\n"
 				    "domain b : native \"hello.elf\" { memory "
 				    "2M; }\n"),
 		     3, "%s", kh_diags);

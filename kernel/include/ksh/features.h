@@ -10,7 +10,7 @@
  *    each construct outside it at its source location (check
  *    `not-enforced`, ksh-compiler/checks_contract.c);
  *  - the build writes it out as lib/ksh/contract.json next to the kernel
- *    library (kernel/contract/gen_contract.c), which `kshc -o` reads from
+ *    library (mk/gen_contract.c), which `kshc -o` reads from
  *    the runtime it links against.
  *
  * The rule: a feature is switched on here (enforced 1) only in the change
