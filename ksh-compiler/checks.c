@@ -23,6 +23,7 @@ const struct ksh_check ksh_checks[] = {
     {DIAG_CHANNEL_ENDPOINT, CHECK_PRE, chk_channels},
     {DIAG_CHANNEL_RIGHTS, CHECK_PRE, chk_rights},
     {DIAG_FSM_NONDET, CHECK_PRE, chk_flows},
+    {DIAG_NOT_ENFORCED, CHECK_PRE, chk_contract},
     {DIAG_GPA_OVERLAP, CHECK_POST, chk_gpa_overlap},
     {DIAG_MLS_WRITE_DOWN, CHECK_POST, chk_mls},
     {DIAG_NEVERALLOW, CHECK_POST, chk_neverallow},

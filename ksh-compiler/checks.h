@@ -42,5 +42,6 @@ void chk_neverflow(struct kshc *k);
 void chk_flows(struct kshc *k);
 void chk_rules(struct kshc *k);
 void chk_unused(struct kshc *k);
+void chk_contract(struct kshc *k);
 
 #endif /* KSHC_CHECKS_H */

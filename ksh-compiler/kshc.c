@@ -10,6 +10,7 @@ void kshc_init(struct kshc *k)
 	k->diags.out = stderr;
 	k->diags.arena = &k->arena;
 	k->ast.sys.iommu = -1;
+	k->contract = &ksh_contract_builtin;
 }
 
 void kshc_fini(struct kshc *k)

@@ -23,6 +23,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "contract.h"
 #include "diag.h"
 #include "srcpos.h"
 
@@ -79,6 +80,8 @@ struct kshc {
 	const struct ksh_src *main_src;
 	struct ksh_out out;
 	struct flow_graph *flows; /* built by the first check that needs it */
+	/* what the target runtime enforces: built-in, or -o's runtime's */
+	const struct ksh_contract *contract;
 };
 
 /* kshc_init / kshc_fini - set up and release a context. */

@@ -9,6 +9,7 @@
 #include "image/image_cli.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,19 +250,46 @@ static int emit_c_into(void *k, const char *dir)
 static int build_image(struct kshc *k, const struct kshc_opts *o)
 {
 	struct image_opts io = o->image;
-	size_t n = k->sources.n + k->payload_files.n, i = 0;
+	size_t n = k->sources.n + k->payload_files.n + 1, i = 0;
 	const char **in = arena_alloc(&k->arena, sizeof(*in) * (n + 1));
 
 	for (uint32_t j = 0; j < k->sources.n; j++)
 		in[i++] = k->sources.v[j]->path;
 	for (uint32_t j = 0; j < k->payload_files.n; j++)
 		in[i++] = k->payload_files.v[j];
+	if (k->contract != &ksh_contract_builtin)
+		in[i++] = k->contract->origin;
 	io.inputs = in;
-	io.n_inputs = n;
+	io.n_inputs = i;
 	io.depfile = o->dep_file;
 	io.deps = o->dep_file != NULL;
 	io.dep_target = o->dep_target;
 	return image_build_output(&io, emit_c_into, k);
+}
+
+/* kshc -o: check against the contract of the runtime the image links
+ * (its contract.json), not the one kshc was built with (contract.h). A
+ * runtime without a readable contract is a build failure: kshc cannot
+ * know what it enforces. */
+static int load_runtime_contract(struct kshc *k, const struct kshc_opts *o,
+				 struct ksh_contract *c)
+{
+	char dir[PATH_MAX], path[PATH_MAX + sizeof(KSH_CONTRACT_FILE) + 1];
+	char err[PATH_MAX + 256];
+	int rc = image_runtime_dir(&o->image, dir, NULL);
+
+	if (rc != 0)
+		return rc;
+	snprintf(path, sizeof(path), "%s/%s", dir, KSH_CONTRACT_FILE);
+	if (ksh_contract_load(c, path, err, sizeof(err)) != 0) {
+		fprintf(stderr,
+			"kshc: error: runtime contract unreadable, cannot "
+			"tell what the runtime enforces: %s\n",
+			err);
+		return IMAGE_EXIT_BUILD;
+	}
+	k->contract = c;
+	return 0;
 }
 
 /* The compilation proper: front end, checks, back end, emitters. */
@@ -313,6 +341,7 @@ static int compile(struct kshc *k, const struct kshc_opts *o)
 int main(int argc, char **argv)
 {
 	struct kshc_opts o = {0};
+	struct ksh_contract runtime = {0};
 	struct kshc k;
 	int rc;
 
@@ -322,8 +351,11 @@ int main(int argc, char **argv)
 		kshc_fini(&k);
 		return rc < 0 ? 2 : 0;
 	}
-	rc = compile(&k, &o);
+	if (o.image.output == NULL ||
+	    (rc = load_runtime_contract(&k, &o, &runtime)) == 0)
+		rc = compile(&k, &o);
 	diag_finish(&k.diags);
 	kshc_fini(&k);
+	ksh_contract_free(&runtime);
 	return rc;
 }

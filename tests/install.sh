@@ -1,13 +1,15 @@
 #!/bin/sh
 # TAP suite: `make install DESTDIR=...` gives a usable tree (kshc runs and
-# checks an example with nothing but the installed files), and
-# `make uninstall` removes every file it installed. Headers: exactly the
-# public ABI (include/ksh/*.h) and the native runtime (ksh/rt/*.h), never
-# a kernel-internal one.
+# checks an example with nothing but the installed files), the runtime's
+# contract (lib/ksh/contract.json) is installed beside the kernel library
+# and is what the installed kshc -o reads, and `make uninstall` removes
+# every file it installed. Headers: exactly the public ABI
+# (include/ksh/*.h) and the native runtime (ksh/rt/*.h), never a
+# kernel-internal one.
 cd "$(dirname "$0")/.." || exit 1
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
-echo "1..5"
+echo "1..6"
 if make -s install DESTDIR="$dest" PREFIX=/usr >"$dest.log" 2>&1; then
 	echo "ok 1 - make install DESTDIR"
 else
@@ -36,10 +38,29 @@ else
 	printf '# include: %s\n' $got
 	printf '# lib/ksh/include: %s\n' $rt
 fi
+c=$dest/usr/lib/ksh/contract.json
+if [ -f "$c" ] && cmp -s "$c" "${KSH_BUILD:-build}/lib/ksh/contract.json" &&
+	grep -q "\"version\": \"$(cat VERSION)\"" "$c" &&
+	grep -q '"name": "device-uart-linux", "bit": 17, "enforced": true' "$c" &&
+	grep -q '"name": "passthrough", "bit": 4, "enforced": false' "$c"; then
+	# the installed kshc -o reads it: corrupted, the build stops (3)
+	echo '{' >"$c"
+	"$dest/usr/bin/kshc" examples/hello.ksh -L "${KSH_BUILD:-build}/guests" \
+		-o "$dest/x.efi" >/dev/null 2>"$dest/err"
+	rc=$?
+	if [ $rc -eq 3 ] && grep -q "$c" "$dest/err"; then
+		echo "ok 5 - contract.json installed beside the kernel library; the installed kshc -o reads it"
+	else
+		echo "not ok 5 - installed kshc -o with a corrupt contract exited $rc"
+	fi
+	rm -f "$dest/err"
+else
+	echo "not ok 5 - lib/ksh/contract.json missing or not the runtime's"
+fi
 make -s uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
 left=$(find "$dest" -type f)
 if [ -z "$left" ]; then
-	echo "ok 5 - make uninstall removes every installed file"
+	echo "ok 6 - make uninstall removes every installed file"
 else
-	echo "not ok 5 - files left after uninstall: $left"
+	echo "not ok 6 - files left after uninstall: $left"
 fi

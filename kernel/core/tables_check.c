@@ -8,7 +8,13 @@
  * as the channel's method list). Semantic checks (overlaps, MLS, flows) are
  * kshc's job; this is the last line of defence against a corrupted or
  * hand-edited image, so it is pure C that also runs in the host unit tests.
+ *
+ * Last, it refuses tables that use a feature this kernel does not enforce
+ * (ksh/features.h): kshc refuses those constructs at their source line,
+ * but tables can be made by other tools, and a table entry the kernel
+ * would silently ignore is a promise the running machine does not keep.
  */
+#include <ksh/features.h>
 #include <ksh/tables.h>
 
 #include <stddef.h>
@@ -311,6 +317,79 @@ static int check_fsms_and_networks(const struct ksh_tables *t, const char **err)
 	return 0;
 }
 
+/* The list's device bits must be where KSH_FEAT_DEV() computes them. */
+_Static_assert(KSH_FEAT_DEV(KSH_DOMAIN_NATIVE, KSH_VDEV_UART) ==
+		   KSH_FEAT_DEV_NATIVE_UART,
+	       "native device bits");
+_Static_assert(KSH_FEAT_DEV(KSH_DOMAIN_LINUX, KSH_VDEV_UART) ==
+		       KSH_FEAT_DEV_LINUX_UART &&
+		   KSH_FEAT_DEV(KSH_DOMAIN_LINUX, KSH_VDEV_CHANNEL) ==
+		       KSH_FEAT_DEV_LINUX_CHANNEL,
+	       "Linux device bits");
+_Static_assert(KSH_FEAT_DEV(KSH_DOMAIN_MULTIBOOT, KSH_VDEV_CHANNEL) ==
+		   KSH_FEAT_DEV_MULTIBOOT_CHANNEL,
+	       "Multiboot device bits");
+_Static_assert(KSH_VDEV_CHANNEL == KSH_FEAT_DEV_MODELS, "device models");
+
+uint64_t ksh_tables_features(const struct ksh_tables *t)
+{
+	uint64_t f = 0;
+
+	if (t->cpus > 1)
+		f |= KSH_FEAT_BIT(KSH_FEAT_SMP);
+	for (uint32_t i = 0; i < t->n_frames; i++)
+		if (t->frames[i].cpu != 0)
+			f |= KSH_FEAT_BIT(KSH_FEAT_SMP);
+	for (uint32_t i = 0; i < t->n_domains; i++) {
+		if (t->domains[i].vcpus > 1)
+			f |= KSH_FEAT_BIT(KSH_FEAT_VCPUS);
+		/* A CPU beyond 0 promises placement the single-CPU
+		 * scheduler does not honour. */
+		if (t->domains[i].cpu_affinity & ~1u)
+			f |= KSH_FEAT_BIT(KSH_FEAT_AFFINITY);
+	}
+	if (t->platform_flags & KSH_PLATF_IOMMU_REQUIRED)
+		f |= KSH_FEAT_BIT(KSH_FEAT_IOMMU);
+	if (t->n_passthru != 0)
+		f |= KSH_FEAT_BIT(KSH_FEAT_PASSTHROUGH);
+	if (t->n_networks != 0)
+		f |= KSH_FEAT_BIT(KSH_FEAT_NETWORK);
+	if (t->n_filter_rules != 0)
+		f |= KSH_FEAT_BIT(KSH_FEAT_NETWORK_FILTER);
+	for (uint32_t i = 0; i < t->n_events; i++)
+		if (t->events[i].vector != 0)
+			f |= KSH_FEAT_BIT(KSH_FEAT_EVENT_VECTOR);
+	for (uint32_t i = 0; i < t->n_vdevs; i++) {
+		const struct ksh_vdev *v = &t->vdevs[i];
+
+		f |= KSH_FEAT_BIT(
+		    KSH_FEAT_DEV(t->domains[v->domain].kind, v->model));
+		if (v->network != KSH_NONE)
+			f |= KSH_FEAT_BIT(KSH_FEAT_NETWORK);
+	}
+	return f;
+}
+
+/* One message per feature, naming it (err must be a static string). */
+static const char *const refused[64] = {
+#define REFUSED_(id, bit, name, on, what)                                      \
+	[bit] = "tables use a feature this kernel does not enforce: " name,
+    KSH_FEATURES(REFUSED_)
+#undef REFUSED_
+};
+
+static int check_features(const struct ksh_tables *t, const char **err)
+{
+	uint64_t extra = ksh_tables_features(t) & ~KSH_FEATURES_ENFORCED;
+
+	for (unsigned b = 0; b < 64; b++)
+		if (extra & KSH_FEAT_BIT(b))
+			FAIL(refused[b] != NULL ? refused[b]
+						: "tables use an unknown "
+						  "feature");
+	return 0;
+}
+
 int ksh_tables_validate(const struct ksh_tables *t, const char **err)
 {
 	static const char *ignored;
@@ -325,7 +404,8 @@ int ksh_tables_validate(const struct ksh_tables *t, const char **err)
 		FAIL("table format version differs from the kernel's");
 	if (check_arrays(t, err) || check_domains(t, err) ||
 	    check_memory(t, err) || check_devices_and_schedule(t, err) ||
-	    check_channels(t, err) || check_fsms_and_networks(t, err))
+	    check_channels(t, err) || check_fsms_and_networks(t, err) ||
+	    check_features(t, err))
 		return -1;
 	*err = NULL;
 	return 0;

@@ -136,16 +136,16 @@ static int is_file(const char *path)
 /* The runtime directory: --runtime-dir, $KSH_RUNTIME_DIR, or ../lib/ksh
  * next to the running kshc (build/bin -> build/lib/ksh in the build tree,
  * PREFIX/bin -> PREFIX/lib/ksh once installed). */
-static int find_runtime(struct build *b)
+int image_runtime_dir(const struct image_opts *o, char *out,
+		      const char **how_out)
 {
-	const char *dir = b->o->runtime_dir, *how = "--runtime-dir";
-	char exe[PATH_MAX], guess[PATH_MAX], file[PATH_MAX];
+	const char *dir = o->runtime_dir, *how = "--runtime-dir";
+	char exe[PATH_MAX], guess[PATH_MAX];
 	ssize_t n;
-	size_t i;
 
 	if (!dir && (dir = getenv(IMAGE_RUNTIME_ENV)) && *dir)
 		how = IMAGE_RUNTIME_ENV;
-	else if (!b->o->runtime_dir) {
+	else if (!o->runtime_dir) {
 		n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 		if (n < 0)
 			return report(IMAGE_EXIT_BUILD,
@@ -159,11 +159,25 @@ static int find_runtime(struct build *b)
 		dir = guess;
 		how = "the directory beside kshc";
 	}
-	if (!realpath(dir, b->runtime))
+	if (!realpath(dir, out))
 		return report(IMAGE_EXIT_BUILD,
 			      "runtime directory %s (from %s): %s; give "
 			      "--runtime-dir or set %s",
 			      dir, how, strerror(errno), IMAGE_RUNTIME_ENV);
+	if (how_out)
+		*how_out = how;
+	return 0;
+}
+
+static int find_runtime(struct build *b)
+{
+	const char *how = NULL;
+	char file[PATH_MAX];
+	size_t i;
+	int rc;
+
+	if ((rc = image_runtime_dir(b->o, b->runtime, &how)) != 0)
+		return rc;
 	for (i = 0; i < sizeof(runtime_required) / sizeof(*runtime_required);
 	     i++) {
 		if (path_join(file, sizeof(file), b->runtime,

@@ -61,4 +61,12 @@ typedef int (*image_emit_fn)(void *ctx, const char *dir);
 int image_build_output(const struct image_opts *o, image_emit_fn emit,
 		       void *ctx);
 
+/*
+ * image_runtime_dir - the runtime directory -o links against, resolved to
+ * an absolute path in @out (PATH_MAX bytes); @how (may be NULL) says where
+ * it came from. kshc reads the runtime's contract there before it checks
+ * the system. Returns 0, or IMAGE_EXIT_BUILD after reporting.
+ */
+int image_runtime_dir(const struct image_opts *o, char *out, const char **how);
+
 #endif

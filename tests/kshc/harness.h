@@ -8,19 +8,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ksh/features.h>
+
 #include "checks.h"
 #include "kshc.h"
 
 static char *kh_diags;
 static size_t kh_len;
 
-/* Parse, resolve, check, lay out and compile @src as "t.ksh"; returns the
- * error count. Payloads come from tests/kshc/payloads. */
-static inline int kh_compile(struct kshc *k, const char *src)
+/* A runtime that enforced every feature of the format: for tests of the
+ * passes behind constructs today's runtime refuses (multi-CPU layout). */
+static const struct ksh_contract kh_contract_all = {
+    .version = "test-all",
+    .table_format = KSH_TABLES_VERSION,
+    .enforced = KSH_FEATURES_KNOWN,
+    .origin = "test",
+};
+
+/* Parse, resolve, check, lay out and compile @src as "t.ksh" against
+ * @contract; returns the error count. Payloads come from
+ * tests/kshc/payloads. */
+static inline int kh_compile_for(struct kshc *k, const char *src,
+				 const struct ksh_contract *contract)
 {
 	static const char *libs[] = {"tests/kshc/payloads"};
 
 	kshc_init(k);
+	k->contract = contract;
 	k->diags.out = open_memstream(&kh_diags, &kh_len);
 	k->lib_dirs = libs;
 	k->n_lib_dirs = 1;
@@ -39,6 +53,12 @@ static inline int kh_compile(struct kshc *k, const char *src)
 	}
 	fclose(k->diags.out);
 	return k->diags.errors;
+}
+
+/* The same against the contract kshc was built with. */
+static inline int kh_compile(struct kshc *k, const char *src)
+{
+	return kh_compile_for(k, src, &ksh_contract_builtin);
 }
 
 static inline void kh_done(struct kshc *k)

@@ -1,8 +1,10 @@
-system "t" { platform { cpus 1; memory 64M; } schedule { major 10ms; cpu 0 { a 5ms; b 5ms; } } }
-network lan { filter { deny all; } }
-domain a : native "hello.elf" {
-	memory 2M;
-	device ne2000 n0 { network lan; pci 00:03.0; }
-	device ne2000 n1 { network lan; pci 00:03.0; }
+system "t" { platform { cpus 1; memory 128M; } schedule { major 10ms; cpu 0 { a 5ms; b 5ms; } } }
+channel c0 : message a -> b { methods { m(); } }
+channel c1 : message b -> a { methods { m(); } }
+domain a : linux {
+	memory 64M; kernel "vmlinuz";
+	device pci_host pci0;
+	device channel d0 { channel c0; pci 00:03.0; }
+	device channel d1 { channel c1; pci 00:03.0; }
 }
 domain b : native "hello.elf" { memory 2M; }

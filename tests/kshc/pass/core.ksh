@@ -1,11 +1,10 @@
 // Core language: labels, native domains, both kinds of channel, a shared
 // region with an explicit address, a flow machine and allow/deny rules.
 system "core" {
-	platform { cpus 2; memory 256M; iommu optional; }
+	platform { cpus 1; memory 256M; iommu optional; }
 	schedule {
 		major 10ms;
-		cpu 0 { ui 4ms; idle 1ms; store 5ms; }
-		cpu 1 { logger 10ms; }
+		cpu 0 { ui 3ms; idle 1ms; store 3ms; logger 3ms; }
 	}
 }
 
@@ -27,7 +26,7 @@ domain store : native "hello.elf" {
 
 domain logger : native "hello.elf" {
 	memory 2M; type log_t; level secret; categories corp, personal;
-	affinity 1;
+	affinity 0;
 }
 
 channel keys : message ui -> store {
@@ -35,7 +34,7 @@ channel keys : message ui -> store {
 	methods { unlock(pin); sign(key_id, data); lock(); }
 }
 
-event log_ready : store -> logger { vector 0x40; }
+event log_ready : store -> logger;
 
 channel journal : memory store -> logger {
 	size 64K;
