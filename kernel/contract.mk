@@ -1,5 +1,5 @@
 # The runtime's contract: $(BUILD)/lib/ksh/contract.json, written at build
-# time from kernel/include/ksh/features.h (the list the kernel's table
+# time from include/ksh/features.h (the list the kernel's table
 # validator is compiled with) and installed beside the kernel library as
 # PREFIX/lib/ksh/contract.json. `kshc -o` reads it from the runtime it
 # links against (dsl/reference.md, "What the runtime enforces"). The

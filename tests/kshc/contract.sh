@@ -1,7 +1,7 @@
 #!/bin/bash
 # TAP suite: `kshc -o` checks the system against the contract of the
 # runtime it links against (RUNTIME/contract.json, written at build time
-# from kernel/include/ksh/features.h), not the one it was built with; a
+# from include/ksh/features.h), not the one it was built with; a
 # runtime without a readable contract stops the build with status 3,
 # naming the file. --check keeps the built-in contract.
 cd "$(dirname "$0")/../.." || exit 1
