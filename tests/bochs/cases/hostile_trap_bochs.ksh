@@ -1,0 +1,30 @@
+// Exception and cache-flush storms (tests/guests/hostile_trap.c) under
+// Bochs, which models alignment checks: on VMX (corei7_skylake_x: #DB and
+// #AC in the exception bitmap, SDM 25.6.3; WBINVD exiting, 25.6.2) and SVM
+// (ryzen: exception and WBINVD intercepts, APM 15.9, 15.12). Each #DB and
+// #AC is an exit, reflected into the guest (same vector; #AC with error
+// code 0), so one raised while delivering itself can no longer loop inside
+// the CPU (CVE-2015-8104, CVE-2015-5307); the kernel's counts match the
+// guest's exactly (20000 single steps and 5 ICEBPs: the domain's name asks
+// for those, which SVM intercepts too so that their #DB is delivered after
+// the instruction). WBINVD/WBNOINVD are dropped; RDPRU raises #UD and
+// CPUID hides it. The QEMU counterpart is tests/boot/cases/hostile_trap.ksh.
+// boot-see: [trap_icebp] HOSTILE-TRAP db=20005 (expected 20005)
+// boot-see: [trap_icebp] HOSTILE-TRAP ac=40 of 40, error codes 0x0
+// boot-see: [trap_icebp] HOSTILE-TRAP flushes done
+// boot-see: [trap_icebp] HOSTILE-TRAP rdpru ud=1 cpuid-bit=0
+// boot-see: [trap_icebp] HOSTILE-TRAP DONE
+// boot-see: ksh: domain trap_icebp exited with status 0
+// boot-see: reflected #DB 20005, #AC 40; WBINVD/WBNOINVD dropped 32
+// boot-see: [witness] DONE witness
+// boot-expect: ksh: no domain left to run: stopping
+// boot-reject: FAIL
+// boot-reject: PANIC
+system "hostile_trap_bochs" {
+	platform { cpus 1; memory 64M; iommu optional; }
+	schedule { major 40ms; cpu 0 { trap_icebp 20ms; witness 20ms; } }
+}
+level low;
+type t;
+domain trap_icebp : native "hostile_trap.elf" { memory 2M; type t; level low; }
+domain witness : native "hello.elf" { memory 2M; type t; level low; }
