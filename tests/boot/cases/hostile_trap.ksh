@@ -21,6 +21,7 @@
 // boot-expect: ksh: no domain left to run: stopping
 // boot-reject: FAIL
 // boot-reject: PANIC
+// boot-timeout: 300
 system "hostile_trap" {
 	platform { cpus 1; memory 64M; iommu optional; }
 	schedule { major 40ms; cpu 0 { trap 20ms; witness 20ms; } }
