@@ -1,14 +1,15 @@
 // Exception and cache-flush storms (tests/guests/hostile_trap.c) under
-// Bochs, which models alignment checks: on VMX (corei7_skylake_x: #DB and
-// #AC in the exception bitmap, SDM 25.6.3; WBINVD exiting, 25.6.2) and SVM
-// (ryzen: exception and WBINVD intercepts, APM 15.9, 15.12). Each #DB and
-// #AC is an exit, reflected into the guest (same vector; #AC with error
-// code 0), so one raised while delivering itself can no longer loop inside
-// the CPU (CVE-2015-8104, CVE-2015-5307); the kernel's counts match the
-// guest's exactly (20000 single steps and 5 ICEBPs: the domain's name asks
-// for those, which SVM intercepts too so that their #DB is delivered after
-// the instruction). WBINVD/WBNOINVD are dropped; RDPRU raises #UD and
-// CPUID hides it. The QEMU counterpart is tests/boot/cases/hostile_trap.ksh.
+// Bochs's VMX (corei7_skylake_x), which models alignment checks: #DB and
+// #AC are in the exception bitmap (SDM 25.6.3), so each is an exit,
+// reflected into the guest (same vector; #AC with error code 0), and one
+// raised while delivering itself can no longer loop inside the CPU
+// (CVE-2015-8104, CVE-2015-5307). The kernel's counts match the guest's
+// exactly: 20000 single steps, 5 ICEBPs (the domain's name asks for them;
+// INT1 exits as a privileged software exception and is delivered after
+// the instruction), 40 #AC at CPL 3. WBINVD/WBNOINVD exit (WBINVD exiting,
+// SDM 25.6.2) and are dropped. RDPRU is AMD's: #UD here by itself; CPUID
+// hides it. The SVM run is hostile_trap_ryzen.ksh, the QEMU one
+// tests/boot/cases/hostile_trap.ksh.
 // boot-see: [trap_icebp] HOSTILE-TRAP db=20005 (expected 20005)
 // boot-see: [trap_icebp] HOSTILE-TRAP ac=40 of 40, error codes 0x0
 // boot-see: [trap_icebp] HOSTILE-TRAP flushes done
