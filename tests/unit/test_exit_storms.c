@@ -66,8 +66,8 @@ Test(exit_storms, vmx_ac_has_its_error_code)
 
 Test(exit_storms, vmx_wbinvd_exit)
 {
-	struct vm_exit e = decode((struct vmx_exit_raw){
-	    .reason = 54, .rip = 0x100, .insn_len = 3});
+	struct vm_exit e = decode(
+	    (struct vmx_exit_raw){.reason = 54, .rip = 0x100, .insn_len = 3});
 	cr_assert_eq(e.reason, VMEXIT_WBINVD);
 	cr_assert_eq(e.next_rip, 0x103);
 }

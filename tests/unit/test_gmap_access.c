@@ -33,11 +33,23 @@ static const struct ksh_memobj objs[] = {
 #define WIN_GPA1 0x10000u
 #define TOP_GPA	 (UINT64_MAX - PG + 1)
 static const struct ksh_mapping maps[] = {
-    {.domain = 0, .memobj = 0, .gpa = 0, .size = 2 * PG, .rights = KSH_R | KSH_W},
+    {.domain = 0,
+     .memobj = 0,
+     .gpa = 0,
+     .size = 2 * PG,
+     .rights = KSH_R | KSH_W},
     {.domain = 0, .memobj = 1, .gpa = WIN_GPA0, .size = PG, .rights = KSH_R},
-    {.domain = 0, .memobj = 3, .gpa = TOP_GPA, .size = PG, .rights = KSH_R | KSH_W},
+    {.domain = 0,
+     .memobj = 3,
+     .gpa = TOP_GPA,
+     .size = PG,
+     .rights = KSH_R | KSH_W},
     {.domain = 1, .memobj = 2, .gpa = 0, .size = PG, .rights = KSH_R | KSH_W},
-    {.domain = 1, .memobj = 1, .gpa = WIN_GPA1, .size = PG, .rights = KSH_R | KSH_W},
+    {.domain = 1,
+     .memobj = 1,
+     .gpa = WIN_GPA1,
+     .size = PG,
+     .rights = KSH_R | KSH_W},
 };
 static const struct ksh_domain doms[] = {
     {.name = "reader", .first_mapping = 0, .n_mappings = 3},

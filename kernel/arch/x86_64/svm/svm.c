@@ -167,8 +167,8 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	 * CVE-2015-8104). Intercepted, each delivery is an exit the
 	 * scheduler can preempt; the generic code reflects it into the
 	 * guest (APM 15.12, 15.20). */
-	VMCB_U32(vmcb, VMCB_ICPT_EXC) = (1u << 1) | (1u << 6) | (1u << 8) |
-					(1u << 17) | (1u << 18);
+	VMCB_U32(vmcb, VMCB_ICPT_EXC) =
+	    (1u << 1) | (1u << 6) | (1u << 8) | (1u << 17) | (1u << 18);
 	VMCB_U32(vmcb, VMCB_ICPT_MISC1) =
 	    ICPT_INTR | ICPT_NMI | ICPT_SMI | ICPT_INIT | ICPT_RDPMC |
 	    ICPT_CPUID | ICPT_INVD | ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO |

@@ -253,9 +253,9 @@ static int vmx_controls(struct vmx_vcpu *x, bool long_mode)
 	 * CVE-2015-5307) cannot loop inside the CPU where the host's timer
 	 * never gets in: each delivery is an exit, reflected by exit.c
 	 * (SDM 25.6.3, 27.6). */
-	err |= vmx_write(VMCS_EXCEPTION_BITMAP, (1u << 1) | (1u << 6) |
-						    (1u << 8) | (1u << 17) |
-						    (1u << 18));
+	err |=
+	    vmx_write(VMCS_EXCEPTION_BITMAP, (1u << 1) | (1u << 6) | (1u << 8) |
+						 (1u << 17) | (1u << 18));
 	err |= vmx_write(VMCS_CR3_TARGET_COUNT, 0);
 	/* One area for both directions: the exit stores the guest's values
 	 * where the next entry loads them from (SDM 28.4, 27.4). */
