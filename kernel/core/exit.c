@@ -22,9 +22,29 @@
 #define VEC_AC		17
 #define EVENT_EXCEPTION 3
 
-static void advance(struct vcpu *v, const struct vm_exit *e)
+#define RFLAGS_TF (1ull << 8)
+#define DR6_BS	  (1ull << 14)
+
+/* A guest single-stepping (RFLAGS.TF) expects a #DB after every
+ * instruction it executes (SDM vol. 3A 17.3.1.4). An instruction the
+ * kernel emulated never completed on the CPU, which therefore raises
+ * none (the VM exit came first, SDM 28.3.4; APM 15.7): the kernel does,
+ * with DR6.BS, so that a debugger (or a hostile guest counting on it)
+ * sees the step. */
+void exit_skip(struct vcpu *v, const struct vm_exit *e)
 {
 	vcpu_ops->set_rip(v, e->next_rip);
+	if (!(vcpu_ops->get_rflags(v) & RFLAGS_TF))
+		return;
+	v->db_reflected++;
+	if (v->dom->vdom != NULL)
+		vdom_db(v, DR6_BS);
+	vcpu_ops->inject(v, VEC_DB, EVENT_EXCEPTION, false, 0);
+}
+
+static void advance(struct vcpu *v, const struct vm_exit *e)
+{
+	exit_skip(v, e);
 }
 
 /* A policy violation: logged; the domain is stopped unless its policy asks
@@ -169,8 +189,10 @@ static enum exit_action exit_npf(struct vcpu *v, struct vm_exit *e)
  * DR6/DR7 updated; a recursion now costs the guest its own frame only. */
 static enum exit_action exit_reflect(struct vcpu *v, struct vm_exit *e)
 {
+	/* INT1: the frame holds the RIP after it; its own #DB is the
+	 * step's (no second one for RFLAGS.TF). */
 	if (e->u.exc.soft)
-		advance(v, e); /* INT1: the frame holds the RIP after it */
+		vcpu_ops->set_rip(v, e->next_rip);
 	if (e->u.exc.vector == VEC_DB) {
 		v->db_reflected++;
 		if (v->dom->vdom != NULL)

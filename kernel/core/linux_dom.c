@@ -18,6 +18,7 @@
 #include <ksh/chan_dev.h>
 #include <ksh/console_in.h>
 #include <ksh/domain.h>
+#include <ksh/exit.h>
 #include <ksh/gmap.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
@@ -361,7 +362,7 @@ enum exit_action vdom_io(struct vcpu *v, const struct vm_exit *e)
 	}
 	if (rc == -VDEV_ENOENT)
 		log_unclaimed(vd, e);
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	if (vd->reset)
 		return stop_reset(v);
 	return EXIT_RESUME;
@@ -369,7 +370,7 @@ enum exit_action vdom_io(struct vcpu *v, const struct vm_exit *e)
 
 enum exit_action vdom_hlt(struct vcpu *v, const struct vm_exit *e)
 {
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	/* With IF=0 only an NMI or reset wakes a halted CPU (SDM vol. 2A
 	 * HLT); neither comes: the vCPU is dead (Linux's halt and power-off
 	 * without ACPI end here). */
@@ -429,7 +430,7 @@ enum exit_action vdom_msr(struct vcpu *v, const struct vm_exit *e)
 		v->regs.rax = (uint32_t)val;
 		v->regs.rdx = val >> 32;
 	}
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	return EXIT_RESUME;
 }
 
@@ -467,7 +468,7 @@ enum exit_action vdom_dr(struct vcpu *v, const struct vm_exit *e)
 		}
 		*gpr[e->u.dr.gpr] = vd->dr[n];
 	}
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	return EXIT_RESUME;
 }
 

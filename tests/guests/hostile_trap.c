@@ -5,7 +5,9 @@
  * unintercepted, each of which must come back to this guest as the CPU
  * would deliver it, while the other domains keep their frames:
  *
- *   #DB  TRAP_STEPS single-step traps (RFLAGS.TF), then, in a domain
+ *   #DB  TRAP_STEPS single-step traps (RFLAGS.TF), one more stepping over
+ *        a CPUID (emulated by the kernel, which must raise the step's
+ *        #DB itself, after the CPUID), then, in a domain
  *        whose name contains "icebp", TRAP_ICEBPS INT1 (ICEBP, F1; QEMU
  *        7.2 raises #UD for it): a #DB raised while delivering a #DB
  *        loops in the CPU unless #DB exits (CVE-2015-8104);
@@ -24,6 +26,7 @@
  * guest proves the reflection.
  *
  * Serial lines:
+ *   HOSTILE-TRAP step over cpuid=<n> (expected 1)
  *   HOSTILE-TRAP db=<n> (expected <m>)
  *   HOSTILE-TRAP ac=<n> of <m>, error codes 0x<e>
  *   HOSTILE-TRAP flushes done
@@ -46,12 +49,13 @@ void trap_ac_handler(void);
 void trap_ud_handler(void);
 void trap_user_return(void);
 void trap_single_step(uint64_t n);
+void trap_step_cpuid(void);
 void trap_icebp(uint64_t n);
 void trap_wbinvd(uint64_t n);
 void trap_rdpru(void);
 void trap_user_ac(uint64_t n);
 extern volatile uint64_t trap_db_count, trap_ac_count, trap_ac_errors,
-    trap_ud_count;
+    trap_ud_count, trap_cpuid_steps;
 
 #define CR0_AM (1ull << 18)
 
@@ -73,11 +77,16 @@ int main(const struct ksh_native_info *info)
 	guest_user_set_gate(0x81, trap_user_return, 1);
 
 	trap_single_step(TRAP_STEPS);
+	trap_step_cpuid();
+	ksh_printf("HOSTILE-TRAP step over cpuid=%llu (expected 1)\n",
+		   (unsigned long long)trap_cpuid_steps);
+	if (trap_cpuid_steps != 1)
+		fail = 1;
 	if (icebps != 0)
 		trap_icebp((uint64_t)icebps);
 	ksh_printf("HOSTILE-TRAP db=%llu (expected %d)\n",
-		   (unsigned long long)trap_db_count, TRAP_STEPS + icebps);
-	if (trap_db_count != (uint64_t)(TRAP_STEPS + icebps))
+		   (unsigned long long)trap_db_count, TRAP_STEPS + 1 + icebps);
+	if (trap_db_count != (uint64_t)(TRAP_STEPS + 1 + icebps))
 		fail = 1;
 
 	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));

@@ -7,12 +7,25 @@
 	.text
 
 /* #DB: count; when the single-step budget runs out, clear RFLAGS.TF in
- * the frame so the stepped loop ends. */
+ * the frame so the stepped loop ends. In a one-step probe
+ * (trap_step_once), clear TF at once and note whether the step came
+ * right after the CPUID (frame RIP = trap_after_cpuid). */
 	.globl trap_db_handler
 	.type trap_db_handler, @function
 trap_db_handler:
 	incq	trap_db_count(%rip)
-	cmpq	$0, trap_step_left(%rip)
+	cmpq	$0, trap_step_once(%rip)
+	je	2f
+	movq	$0, trap_step_once(%rip)
+	andq	$~0x100, 16(%rsp)	/* frame RFLAGS.TF */
+	pushq	%rax
+	leaq	trap_after_cpuid(%rip), %rax
+	cmpq	%rax, 8(%rsp)		/* frame RIP */
+	popq	%rax
+	jne	1f
+	incq	trap_cpuid_steps(%rip)
+	jmp	1f
+2:	cmpq	$0, trap_step_left(%rip)
 	je	1f
 	decq	trap_step_left(%rip)
 	jnz	1f
@@ -58,6 +71,27 @@ trap_single_step:
 	jne	1b
 	ret
 	.size trap_single_step, . - trap_single_step
+
+/* void trap_step_cpuid(void): one CPUID with RFLAGS.TF set. CPUID exits
+ * and the kernel emulates it; the single-step #DB must still come, with
+ * the RIP right after it. */
+	.globl trap_step_cpuid
+	.type trap_step_cpuid, @function
+trap_step_cpuid:
+	pushq	%rbx
+	movq	$1, trap_step_once(%rip)
+	xorl	%eax, %eax
+	xorl	%ecx, %ecx
+	pushfq
+	orq	$0x100, (%rsp)
+	popfq
+	cpuid
+trap_after_cpuid:
+	nop
+	nop
+	popq	%rbx
+	ret
+	.size trap_step_cpuid, . - trap_step_cpuid
 
 /* void trap_icebp(uint64_t n): INT1 n times. */
 	.globl trap_icebp
@@ -146,11 +180,14 @@ trap_misaligned:	.quad 0, 0
 trap_user_stack:	.skip 4096
 	.balign 8
 	.globl trap_db_count, trap_ac_count, trap_ac_errors, trap_ud_count
+	.globl trap_cpuid_steps
 trap_db_count:		.quad 0
 trap_ac_count:		.quad 0
 trap_ac_errors:		.quad 0
 trap_ud_count:		.quad 0
 trap_step_left:		.quad 0
+trap_step_once:		.quad 0
+trap_cpuid_steps:	.quad 0
 trap_saved_rsp:		.quad 0
 
 	.section .note.GNU-stack, "", @progbits

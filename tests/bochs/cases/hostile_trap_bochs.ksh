@@ -10,14 +10,16 @@
 // SDM 25.6.2) and are dropped. RDPRU is AMD's: #UD here by itself; CPUID
 // hides it. The SVM run is hostile_trap_ryzen.ksh, the QEMU one
 // tests/boot/cases/hostile_trap.ksh.
-// boot-see: [trap_icebp] HOSTILE-TRAP db=20005 (expected 20005)
-// boot-see: [trap_icebp] HOSTILE-TRAP ac=40 of 40, error codes 0x0
-// boot-see: [trap_icebp] HOSTILE-TRAP flushes done
-// boot-see: [trap_icebp] HOSTILE-TRAP rdpru ud=1 cpuid-bit=0
-// boot-see: [trap_icebp] HOSTILE-TRAP DONE
-// boot-see: ksh: domain trap_icebp exited with status 0
-// boot-see: reflected #DB 20005, #AC 40; WBINVD/WBNOINVD dropped 32
-// boot-see: [witness] DONE witness
+// (Checked in order per domain: tests/bochs/boot-bochs.sh.)
+// boot-expect: [trap_icebp] HOSTILE-TRAP step over cpuid=1 (expected 1)
+// boot-expect: [trap_icebp] HOSTILE-TRAP db=20006 (expected 20006)
+// boot-expect: [trap_icebp] HOSTILE-TRAP ac=40 of 40, error codes 0x0
+// boot-expect: [trap_icebp] HOSTILE-TRAP flushes done
+// boot-expect: [trap_icebp] HOSTILE-TRAP rdpru ud=1 cpuid-bit=0
+// boot-expect: [trap_icebp] HOSTILE-TRAP DONE
+// boot-expect: ksh: domain trap_icebp exited with status 0
+// boot-expect: reflected #DB 20006, #AC 40; WBINVD/WBNOINVD dropped 32
+// boot-expect: [witness] DONE witness
 // boot-expect: ksh: no domain left to run: stopping
 // boot-reject: FAIL
 // boot-reject: PANIC

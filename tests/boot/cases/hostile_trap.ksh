@@ -10,13 +10,14 @@
 // each) exit and are dropped; RDPRU raises #UD (QEMU 7.2 does not know
 // RDPRU, so this holds without the intercept too) and CPUID hides it.
 // The witness keeps its frames throughout.
-// boot-see: [trap] HOSTILE-TRAP db=20000 (expected 20000)
+// boot-see: [trap] HOSTILE-TRAP step over cpuid=1 (expected 1)
+// boot-see: [trap] HOSTILE-TRAP db=20001 (expected 20001)
 // boot-see: [trap] HOSTILE-TRAP ac=0 of 40, error codes 0x0
 // boot-see: [trap] HOSTILE-TRAP flushes done
 // boot-see: [trap] HOSTILE-TRAP rdpru ud=1 cpuid-bit=0
 // boot-see: [trap] HOSTILE-TRAP DONE
 // boot-see: ksh: domain trap exited with status 0
-// boot-see: reflected #DB 20000, #AC 0; WBINVD/WBNOINVD dropped 32
+// boot-see: reflected #DB 20001, #AC 0; WBINVD/WBNOINVD dropped 32
 // boot-see: [witness] DONE witness
 // boot-expect: ksh: no domain left to run: stopping
 // boot-reject: FAIL
