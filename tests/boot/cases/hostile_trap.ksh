@@ -3,13 +3,13 @@
 // delivering itself would loop inside the CPU with the host's timer shut
 // out: CVE-2015-8104, CVE-2015-5307) and reflected into the guest, which
 // counts them; the kernel's count, printed when the domain ends, is the
-// proof of the intercept: exactly the 20000 single steps (QEMU 7.2 raises
-// #UD for ICEBP, so the Bochs case tries that one).
-// QEMU TCG does not model alignment checks: no #AC is raised here (the
-// Bochs case hostile_trap_bochs.ksh checks #AC). WBINVD and WBNOINVD (16
-// each) exit and are dropped; RDPRU raises #UD (QEMU 7.2 does not know
-// RDPRU, so this holds without the intercept too) and CPUID hides it.
-// The witness keeps its frames throughout.
+// proof of the intercept: exactly 20000 single steps plus the one after a
+// CPUID, which the kernel emulates and so must raise itself (QEMU 7.2
+// raises #UD for ICEBP: the Bochs cases try that one). QEMU TCG does not
+// model alignment checks: no #AC is raised here (the Bochs cases check
+// #AC). WBINVD and WBNOINVD (16 each) exit and are dropped; RDPRU raises
+// #UD (QEMU 7.2 does not know RDPRU, so this holds without the intercept
+// too) and CPUID hides it. The witness keeps its frames throughout.
 // boot-see: [trap] HOSTILE-TRAP step over cpuid=1 (expected 1)
 // boot-see: [trap] HOSTILE-TRAP db=20001 (expected 20001)
 // boot-see: [trap] HOSTILE-TRAP ac=0 of 40, error codes 0x0
