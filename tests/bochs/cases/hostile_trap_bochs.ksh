@@ -4,7 +4,8 @@
 // reflected into the guest (same vector; #AC with error code 0), and one
 // raised while delivering itself can no longer loop inside the CPU
 // (CVE-2015-8104, CVE-2015-5307). The kernel's counts match the guest's
-// exactly: 20000 single steps, 5 ICEBPs (the domain's name asks for them;
+// exactly: 20000 single steps, one after a CPUID (emulated, so raised by
+// the kernel), 5 ICEBPs (the domain's name asks for them;
 // INT1 exits as a privileged software exception and is delivered after
 // the instruction), 40 #AC at CPL 3. WBINVD/WBNOINVD exit (WBINVD exiting,
 // SDM 25.6.2) and are dropped. RDPRU is AMD's: #UD here by itself; CPUID

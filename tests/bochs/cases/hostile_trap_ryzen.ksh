@@ -4,11 +4,12 @@
 // into the guest (same vector; #AC with error code 0), so one raised while
 // delivering itself can no longer loop inside the CPU (CVE-2015-8104,
 // CVE-2015-5307). The kernel's counts match the guest's exactly: 20000
-// single steps, 5 ICEBPs (intercepted, APM 15.9, so that their #DB is
-// delivered after the instruction), 40 #AC at CPL 3. WBINVD/WBNOINVD are
-// intercepted and dropped. CPUID hides RDPRU. Bochs 2.7 runs RDPRU on this
-// model without honouring the RDPRU intercept (VMCB offset 0x10 bit 14), so
-// its #UD is checked only where the CPU gives it (QEMU, Bochs VMX).
+// single steps, one after a CPUID (emulated, so raised by the kernel), 5
+// ICEBPs (intercepted, APM 15.9, so that their #DB is delivered after the
+// instruction), 40 #AC at CPL 3. WBINVD/WBNOINVD are intercepted and
+// dropped. CPUID hides RDPRU. Bochs 2.7 runs RDPRU on this model without
+// honouring the RDPRU intercept (VMCB offset 0x10 bit 14), so its #UD is
+// checked only where the CPU gives it (QEMU, Bochs VMX).
 // (Checked in order per domain: tests/bochs/boot-bochs.sh.)
 // boot-expect: [trap_icebp] HOSTILE-TRAP step over cpuid=1 (expected 1)
 // boot-expect: [trap_icebp] HOSTILE-TRAP db=20006 (expected 20006)
