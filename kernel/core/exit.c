@@ -35,13 +35,35 @@
 #include <ksh/kprintf.h>
 #include <ksh/vdom.h>
 
+#define VEC_DB		1
 #define VEC_UD		6
 #define VEC_GP		13
+#define VEC_AC		17
 #define EVENT_EXCEPTION 3
+
+#define RFLAGS_TF (1ull << 8)
+#define DR6_BS	  (1ull << 14)
+
+/* A guest single-stepping (RFLAGS.TF) expects a #DB after every
+ * instruction it executes (SDM vol. 3A 17.3.1.4). An instruction the
+ * kernel emulated never completed on the CPU, which therefore raises
+ * none (the VM exit came first, SDM 28.3.4; APM 15.7): the kernel does,
+ * with DR6.BS, so that a debugger (or a hostile guest counting on it)
+ * sees the step. */
+void exit_skip(struct vcpu *v, const struct vm_exit *e)
+{
+	vcpu_ops->set_rip(v, e->next_rip);
+	if (!(vcpu_ops->get_rflags(v) & RFLAGS_TF))
+		return;
+	v->db_reflected++;
+	if (v->dom->vdom != NULL)
+		vdom_db(v, DR6_BS);
+	vcpu_ops->inject(v, VEC_DB, EVENT_EXCEPTION, false, 0);
+}
 
 static void advance(struct vcpu *v, const struct vm_exit *e)
 {
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 }
 
 /* A policy violation: logged; the domain is stopped unless its policy asks
@@ -178,11 +200,64 @@ static enum exit_action exit_npf(struct vcpu *v, struct vm_exit *e)
 	return violation(v, e, what);
 }
 
-enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
+/* #DB and #AC are intercepted only so that delivering one is an exit
+ * (svm.c, vmx_vcpu.c: a delivery that raises itself again would
+ * otherwise loop inside the CPU with the host's timer locked out). The
+ * guest gets it back as the CPU would have delivered it: same vector,
+ * #AC with error code 0 (SDM vol. 3A 6.15 "Interrupt 17"), #DB with
+ * DR6/DR7 updated; a recursion now costs the guest its own frame only. */
+static enum exit_action exit_reflect(struct vcpu *v, struct vm_exit *e)
+{
+	/* INT1: the frame holds the RIP after it; its own #DB is the
+	 * step's (no second one for RFLAGS.TF). */
+	if (e->u.exc.soft)
+		vcpu_ops->set_rip(v, e->next_rip);
+	if (e->u.exc.vector == VEC_DB) {
+		v->db_reflected++;
+		if (v->dom->vdom != NULL)
+			vdom_db(v, e->u.exc.dr6);
+		vcpu_ops->inject(v, VEC_DB, EVENT_EXCEPTION, false, 0);
+	} else {
+		v->ac_reflected++;
+		vcpu_ops->inject(v, VEC_AC, EVENT_EXCEPTION, true, 0);
+	}
+	return EXIT_RESUME;
+}
+
+/* WBINVD and WBNOINVD (intercepted on both vendors: svm.c, vmx_caps.c)
+ * are dropped and the guest goes on. Executed, they would write back
+ * and invalidate every cache line of the physical CPU, the other
+ * domains' included: a covert channel (one domain's flush is another's
+ * miss) and a stall long enough to overrun the guest's frame. Stopping
+ * the domain instead would break guests that flush legitimately (Linux
+ * does on MTRR and PAT changes, on CPU offlining, in some drivers), and
+ * the flush buys a guest nothing: its memory is write-back and kept
+ * coherent with every agent the kernel lets touch it (CPU caches snoop
+ * DMA; SDM vol. 3A 11.3), so no data is lost by skipping it. */
+static enum exit_action exit_wbinvd(struct vcpu *v, struct vm_exit *e)
+{
+	v->wbinvd_dropped++;
+	advance(v, e);
+	return EXIT_RESUME;
+}
+
+/* Logs, when a domain stops, what exit.c did silently on its behalf:
+ * the proof for the log that those exits happened. */
+static void exit_report(struct vcpu *v)
+{
+	if (v->db_reflected == 0 && v->ac_reflected == 0 &&
+	    v->wbinvd_dropped == 0)
+		return;
+	kprintf("ksh: domain %s: %lu exits; reflected #DB %lu, #AC %lu; "
+		"WBINVD/WBNOINVD dropped %lu\n",
+		v->dom->desc->name, v->exits, v->db_reflected, v->ac_reflected,
+		v->wbinvd_dropped);
+}
+
+static enum exit_action exit_dispatch(struct vcpu *v, struct vm_exit *e)
 {
 	char what[80];
 
-	v->exits++;
 	/* Linux domains: emulated PC devices, HLT waits for their
 	 * interrupts, the MSR set of msr_emul.c (ksh/vdom.h). */
 	if (v->dom->vdom != NULL) {
@@ -225,7 +300,16 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			  e->reason == VMEXIT_MSR_READ ? "read" : "write",
 			  e->u.msr.index);
 		return violation(v, e, what);
+	case VMEXIT_WBINVD:
+		return exit_wbinvd(v, e);
+	case VMEXIT_RDPRU:
+		/* Not offered (CPUID Fn8000_0008 EBX[4] is hidden): #UD, as
+		 * on a CPU without it (AMD APM vol. 3 RDPRU). */
+		vcpu_ops->inject(v, VEC_UD, EVENT_EXCEPTION, false, 0);
+		return EXIT_RESUME;
 	case VMEXIT_EXCEPTION:
+		if (e->u.exc.vector == VEC_DB || e->u.exc.vector == VEC_AC)
+			return exit_reflect(v, e);
 		if (e->u.exc.vector == VEC_UD) {
 			/* Intercepted only to catch the other vendor's
 			 * hypercall instruction; hand the #UD back. */
@@ -251,4 +335,15 @@ enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
 			 e->rip);
 		return EXIT_STOP;
 	}
+}
+
+enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e)
+{
+	enum exit_action a;
+
+	v->exits++;
+	a = exit_dispatch(v, e);
+	if (a == EXIT_STOP)
+		exit_report(v);
+	return a;
 }

@@ -18,6 +18,7 @@
 #include <ksh/chan_dev.h>
 #include <ksh/console_in.h>
 #include <ksh/domain.h>
+#include <ksh/exit.h>
 #include <ksh/gmap.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
@@ -35,7 +36,7 @@
 #define VDOM_MAX_UARTS	  4
 #define VDOM_PORTS_LOGGED 24 /* distinct unclaimed ports logged */
 #define VDOM_MSRS_LOGGED  16 /* distinct refused MSRs logged */
-#define N_REASONS	  (VMEXIT_CR4_WRITE + 1)
+#define N_REASONS	  (VMEXIT_RDPRU + 1)
 
 struct vdom {
 	struct domain *d;
@@ -90,37 +91,24 @@ static uint64_t env_now(void *host)
 }
 
 /* Guest memory only through the domain's own mappings, with the right
- * asked for, never across a mapping's end. */
-static void *guest_ptr(struct domain *d, uint64_t gpa, size_t len,
-		       uint32_t right)
-{
-	uint64_t run, hpa;
-
-	if (len == 0 || !gmap_check(tables, d->id, gpa, len, right))
-		return NULL;
-	hpa = gmap_hpa(tables, memobj_hpa, d->id, gpa, &run);
-	if (hpa == 0 || run < len)
-		return NULL;
-	return (void *)(uintptr_t)hpa;
-}
-
+ * the direction needs (gmap.c, unit-tested there): a model can never
+ * write through a reader's read-only channel window or past a mapping
+ * into what is not the domain's. */
 static int env_mem_read(void *host, uint64_t gpa, void *dst, size_t len)
 {
-	void *p = guest_ptr(host, gpa, len, KSH_R);
+	const struct domain *d = host;
 
-	if (p == NULL)
+	if (gmap_read(tables, memobj_hpa, d->id, gpa, dst, len) != 0)
 		return -VDEV_EFAULT;
-	memcpy(dst, p, len);
 	return 0;
 }
 
 static int env_mem_write(void *host, uint64_t gpa, const void *src, size_t len)
 {
-	void *p = guest_ptr(host, gpa, len, KSH_W);
+	const struct domain *d = host;
 
-	if (p == NULL)
+	if (gmap_write(tables, memobj_hpa, d->id, gpa, src, len) != 0)
 		return -VDEV_EFAULT;
-	memcpy(p, src, len);
 	return 0;
 }
 
@@ -374,7 +362,7 @@ enum exit_action vdom_io(struct vcpu *v, const struct vm_exit *e)
 	}
 	if (rc == -VDEV_ENOENT)
 		log_unclaimed(vd, e);
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	if (vd->reset)
 		return stop_reset(v);
 	return EXIT_RESUME;
@@ -382,7 +370,7 @@ enum exit_action vdom_io(struct vcpu *v, const struct vm_exit *e)
 
 enum exit_action vdom_hlt(struct vcpu *v, const struct vm_exit *e)
 {
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	/* With IF=0 only an NMI or reset wakes a halted CPU (SDM vol. 2A
 	 * HLT); neither comes: the vCPU is dead (Linux's halt and power-off
 	 * without ACPI end here). */
@@ -442,7 +430,7 @@ enum exit_action vdom_msr(struct vcpu *v, const struct vm_exit *e)
 		v->regs.rax = (uint32_t)val;
 		v->regs.rdx = val >> 32;
 	}
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	return EXIT_RESUME;
 }
 
@@ -480,8 +468,20 @@ enum exit_action vdom_dr(struct vcpu *v, const struct vm_exit *e)
 		}
 		*gpr[e->u.dr.gpr] = vd->dr[n];
 	}
-	vcpu_ops->set_rip(v, e->next_rip);
+	exit_skip(v, e);
 	return EXIT_RESUME;
+}
+
+/* DR6's B0-B3 say which breakpoints this #DB is for, so the CPU may
+ * clear them; BD, BS and BT are sticky until software clears them (SDM
+ * vol. 3A 17.2.3). Delivering a #DB clears DR7.GD, so that the handler
+ * can touch the debug registers (17.2.4). */
+void vdom_db(struct vcpu *v, uint64_t dr6_bits)
+{
+	struct vdom *vd = v->dom->vdom;
+
+	vd->dr[6] = (vd->dr[6] & ~0xFull) | (dr6_bits & 0xE00Full);
+	vd->dr[7] &= ~(1ull << 13);
 }
 
 bool vdom_prepare(struct domain *d, uint64_t *deadline)
@@ -528,7 +528,8 @@ void vdom_report(struct domain *d)
 	    [VMEXIT_INTR] = "intr",	      [VMEXIT_SHUTDOWN] = "shutdown",
 	    [VMEXIT_EXCEPTION] = "exception", [VMEXIT_INVALID] = "invalid",
 	    [VMEXIT_UNHANDLED] = "other",     [VMEXIT_DR] = "dr",
-	    [VMEXIT_CR4_WRITE] = "cr4",
+	    [VMEXIT_CR4_WRITE] = "cr4",	      [VMEXIT_WBINVD] = "wbinvd",
+	    [VMEXIT_RDPRU] = "rdpru",
 	};
 	struct vdom *vd = d->vdom;
 	char buf[320];

@@ -69,6 +69,12 @@ static void guest_set_gate(int vec, uint64_t handler, uint8_t type)
 	g->zero = 0;
 }
 
+void guest_user_set_gate(int vec, void (*handler)(void), int user)
+{
+	guest_set_gate(vec, (uint64_t)(uintptr_t)handler,
+		       user ? GATE_INTR3 : GATE_INTR);
+}
+
 int guest_user_setup(uint64_t ram_size)
 {
 	uint64_t tss = (uint64_t)(uintptr_t)&guest_tss;

@@ -23,6 +23,11 @@ int guest_user_setup(uint64_t ram_size);
 int64_t guest_user_hypercall(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2,
 			     uint64_t use_vmcall);
 
+/* Points IDT vector vec (after guest_user_setup) at handler, a 64-bit
+ * interrupt gate on the kernel code selector, callable by INT n from
+ * CPL 3 if user. */
+void guest_user_set_gate(int vec, void (*handler)(void), int user);
+
 /* Selectors of the guest's own GDT. */
 #define GUEST_SEL_KCODE 0x08
 #define GUEST_SEL_KDATA 0x10

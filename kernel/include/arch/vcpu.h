@@ -44,6 +44,8 @@ enum vm_exit_reason {
 	VMEXIT_UNHANDLED, /* anything else: the guest is stopped */
 	VMEXIT_DR,	  /* MOV to/from a debug register (decoded) */
 	VMEXIT_CR4_WRITE, /* MOV to CR4 (decoded): set_cr4 applies it */
+	VMEXIT_WBINVD,	  /* WBINVD or WBNOINVD (instruction exit) */
+	VMEXIT_RDPRU,	  /* RDPRU (AMD; instruction exit) */
 };
 
 struct vm_exit {
@@ -71,6 +73,14 @@ struct vm_exit {
 			bool has_error;
 			uint32_t error_code;
 			uint64_t cr2; /* #PF */
+			/* #DB: the DR6 bits this exception sets (B0-B3, BD,
+			 * BS, BT; 1 = set), which the vendor read from
+			 * where its CPU leaves them (SDM 28.2.1 exit
+			 * qualification; APM 15.12 the VMCB's DR6). */
+			uint64_t dr6;
+			/* Raised by an instruction (INT1/ICEBP): delivered
+			 * with RIP after it (next_rip), as the CPU would. */
+			bool soft;
 		} exc;
 		struct {
 			uint8_t dr;  /* DR0-DR7 */

@@ -34,6 +34,9 @@ struct vcpu {
 	bool tlb_flush;	       /* flush this tag's TLB at the next entry */
 	uint64_t exits;	       /* exits handled, for the log */
 	uint64_t hypercalls;
+	/* #DB and #AC intercepted and handed back to the guest, and
+	 * WBINVD/WBNOINVD dropped (exit.c), for the log. */
+	uint64_t db_reflected, ac_reflected, wbinvd_dropped;
 	/* x87/SSE registers while another vCPU runs (ksh/fpu.h); counted
 	 * in the domain array's pool pages. */
 	struct fpu_area fpu;

@@ -25,6 +25,11 @@ struct domain;
 
 enum exit_action exit_handle(struct vcpu *v, struct vm_exit *e);
 
+/* Moves the guest past the instruction of exit e, which the kernel
+ * emulated (RIP := e->next_rip), with the single-step #DB the CPU would
+ * have raised after it when the guest runs with RFLAGS.TF. */
+void exit_skip(struct vcpu *v, const struct vm_exit *e);
+
 /* Carries out a hypercall (kernel/chan/hypercall.c); *ret goes to RAX. */
 enum hc_result hc_handle(struct vcpu *v, const struct hc_call *call,
 			 int64_t *ret);

@@ -25,4 +25,16 @@ int gmap_check(const struct ksh_tables *t, uint32_t dom, uint64_t gpa,
 uint64_t gmap_hpa(const struct ksh_tables *t, const uint64_t *memobj_hpa,
 		  uint32_t dom, uint64_t gpa, uint64_t *run);
 
+/* The guest-memory accessors device models get (vdev_env_ops mem_read,
+ * mem_write): copy [gpa, gpa+len) of dom out of, or into, guest memory
+ * when every byte is mapped in dom with the right the direction needs
+ * (KSH_R to read, KSH_W to write), across adjacent mappings; len 0 copies
+ * nothing. A refused copy (unmapped byte, missing right, wrap past 2^64)
+ * touches neither side and returns -KSH_EFAULT; else 0. memobj_hpa gives
+ * each memory object's base as an address the caller can dereference. */
+int gmap_read(const struct ksh_tables *t, const uint64_t *memobj_hpa,
+	      uint32_t dom, uint64_t gpa, void *dst, uint64_t len);
+int gmap_write(const struct ksh_tables *t, const uint64_t *memobj_hpa,
+	       uint32_t dom, uint64_t gpa, const void *src, uint64_t len);
+
 #endif /* KSH_GMAP_H */

@@ -17,6 +17,9 @@ enum insn_kind {
 	INSN_WRMSR,   /* 0F 30 */
 	INSN_VMMCALL, /* 0F 01 D9 (AMD) */
 	INSN_VMCALL,  /* 0F 01 C1 (Intel) */
+	INSN_WBINVD,  /* 0F 09 (F3 0F 09 is WBNOINVD) */
+	INSN_ICEBP,   /* F1 (INT1) */
+	INSN_RDPRU,   /* 0F 01 FD (AMD) */
 };
 
 /* Length of the instruction of `kind` at b[0..n), legacy prefixes (and REX

@@ -40,6 +40,10 @@ enum exit_action vdom_io(struct vcpu *v, const struct vm_exit *e);
 enum exit_action vdom_hlt(struct vcpu *v, const struct vm_exit *e);
 enum exit_action vdom_msr(struct vcpu *v, const struct vm_exit *e);
 enum exit_action vdom_dr(struct vcpu *v, const struct vm_exit *e);
+/* A #DB about to be reflected: the guest's DR6 and DR7 (which vdom
+ * keeps) change as the CPU would change them (SDM vol. 3A 17.2.3,
+ * 17.2.4): dr6_bits are the B0-B3/BD/BS/BT this #DB sets. */
+void vdom_db(struct vcpu *v, uint64_t dr6_bits);
 /* A triple fault: the domain stops, with its report. */
 enum exit_action vdom_shutdown(struct vcpu *v, const struct vm_exit *e);
 /* Hides from a Linux domain's CPUID what vdom does not emulate. */

@@ -113,6 +113,13 @@ void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 		r[2] &= ~(E1_ECX_SVM | E1_ECX_SKIN | E1_ECX_WDT | E1_ECX_XOP |
 			  E1_ECX_FMA4);
 		break;
+	case 0x80000008:
+		/* RDPRU (EBX[4]): reads MPERF/APERF at CPL 3, host counters
+		 * VMRUN does not switch (a side channel). Intercepted and
+		 * answered with #UD, so not offered (AMD APM vol. 3
+		 * RDPRU; vol. 2 15.9). */
+		r[1] &= ~(1u << 4);
+		break;
 	case 0x8000000A: /* SVM features: not nested */
 		r[0] = r[1] = r[2] = r[3] = 0;
 		break;

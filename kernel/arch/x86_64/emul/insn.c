@@ -37,10 +37,13 @@ int insn_len(const uint8_t *b, uint32_t n, enum insn_kind kind, bool long64)
 	    [INSN_WRMSR] = {2, {0x0F, 0x30}},
 	    [INSN_VMMCALL] = {3, {0x0F, 0x01, 0xD9}},
 	    [INSN_VMCALL] = {3, {0x0F, 0x01, 0xC1}},
+	    [INSN_WBINVD] = {2, {0x0F, 0x09}},
+	    [INSN_ICEBP] = {1, {0xF1}},
+	    [INSN_RDPRU] = {3, {0x0F, 0x01, 0xFD}},
 	};
 	uint32_t i = 0;
 
-	if (kind < INSN_HLT || kind > INSN_VMCALL)
+	if (kind < INSN_HLT || kind > INSN_RDPRU)
 		return -1;
 	if (n > 15)
 		n = 15;

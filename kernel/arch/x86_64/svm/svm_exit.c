@@ -130,6 +130,23 @@ static void cr4_write_exit(struct vcpu *v, struct vm_exit *e)
 	e->u.cr4.long_mode = (VMCB_U64(vmcb, VMCB_EFER) & EFER_LMA) != 0;
 }
 
+/* DR6 bits a #DB sets: B0-B3, BD, BS, BT (SDM vol. 3A 17.2.3). */
+#define DR6_TRAP_BITS 0xE00Full
+#define DR6_RESET     0xFFFF0FF0ull
+
+/* The CPU has already written the #DB's status into the VMCB's DR6 when
+ * the intercept is taken (APM 15.12, "#DB"). That DR6 is never the
+ * guest's view (every DR access exits; Linux domains keep theirs in
+ * vdom), so take the bits this #DB set and put the reset value back:
+ * the bits are sticky, and the next #DB must not report these again. */
+static uint64_t db_payload(uint8_t *vmcb)
+{
+	uint64_t dr6 = VMCB_U64(vmcb, VMCB_DR6);
+
+	VMCB_U64(vmcb, VMCB_DR6) = DR6_RESET;
+	return dr6 & DR6_TRAP_BITS;
+}
+
 static void translate(struct vcpu *v, struct vm_exit *e)
 {
 	uint8_t *vmcb = v->vendor;
@@ -194,6 +211,21 @@ static void translate(struct vcpu *v, struct vm_exit *e)
 	case SVM_EXIT_CR4_WRITE:
 		cr4_write_exit(v, e);
 		break;
+	case SVM_EXIT_WBINVD:
+		/* F3 0F 09 (WBNOINVD) is 0F 09 with a prefix (APM vol. 3). */
+		insn_exit(v, e, VMEXIT_WBINVD, INSN_WBINVD);
+		break;
+	case SVM_EXIT_RDPRU:
+		/* Answered with #UD, a fault: RIP stays on the instruction. */
+		e->reason = VMEXIT_RDPRU;
+		break;
+	case SVM_EXIT_ICEBP:
+		/* INT1 raises a trap-like #DB whose frame holds the RIP after
+		 * it (SDM vol. 3A 17.3.1.5): reflected as one from there. */
+		insn_exit(v, e, VMEXIT_EXCEPTION, INSN_ICEBP);
+		e->u.exc.vector = 1;
+		e->u.exc.soft = true;
+		break;
 	default:
 		if (code >= SVM_EXIT_DR_BASE && code < SVM_EXIT_DR_BASE + 32) {
 			/* DR access (intercepted for every DR): without
@@ -232,6 +264,8 @@ static void translate(struct vcpu *v, struct vm_exit *e)
 			    vec == 8 || vec == 17 || (vec >= 10 && vec <= 14);
 			e->u.exc.error_code = (uint32_t)info1;
 			e->u.exc.cr2 = info2;
+			if (vec == 1)
+				e->u.exc.dr6 = db_payload(vmcb);
 		}
 		break;
 	}

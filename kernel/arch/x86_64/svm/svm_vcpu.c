@@ -158,7 +158,17 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	 * OSXSAVE (XSAVE is hidden) included; the generic code checks each
 	 * write against the guest's CPUID (ksh/cr4_policy.h; APM 15.9). */
 	VMCB_U32(vmcb, VMCB_ICPT_CR) = ICPT_CR_WRITE(4);
-	VMCB_U32(vmcb, VMCB_ICPT_EXC) = (1u << 6) | (1u << 8) | (1u << 18);
+	/* #DB and #AC too: both are benign exceptions (SDM vol. 3A table
+	 * 6-5), so one raised while delivering itself (#AC pushing onto a
+	 * misaligned CPL 3 stack with CR0.AM and RFLAGS.AC set; #DB from a
+	 * breakpoint on the frame being pushed) is delivered again, forever,
+	 * inside the CPU: no instruction boundary, so the host timer is
+	 * never taken and every domain stops (CVE-2015-5307,
+	 * CVE-2015-8104). Intercepted, each delivery is an exit the
+	 * scheduler can preempt; the generic code reflects it into the
+	 * guest (APM 15.12, 15.20). */
+	VMCB_U32(vmcb, VMCB_ICPT_EXC) =
+	    (1u << 1) | (1u << 6) | (1u << 8) | (1u << 17) | (1u << 18);
 	VMCB_U32(vmcb, VMCB_ICPT_MISC1) =
 	    ICPT_INTR | ICPT_NMI | ICPT_SMI | ICPT_INIT | ICPT_RDPMC |
 	    ICPT_CPUID | ICPT_INVD | ICPT_HLT | ICPT_INVLPGA | ICPT_IOIO |
@@ -166,10 +176,16 @@ static int svm_vcpu_init(struct vcpu *v, const struct vcpu_start *s,
 	/* SVM instructions (VMRUN must be, APM 15.5.1), MONITOR/MWAIT
 	 * (hidden from CPUID) and XSETBV (XCR0 is host state VMRUN does not
 	 * switch) all exit. */
+	/* WBINVD/WBNOINVD write back (and drop) every cache line of the
+	 * physical CPU, the other domains' included: a covert channel and a
+	 * stall that overruns the guest's frame. Dropped (exit.c). RDPRU
+	 * reads MPERF/APERF, host counters VMRUN does not switch: #UD, and
+	 * hidden from CPUID. ICEBP (INT1) exits so that its #DB is
+	 * reflected with the RIP after it (APM 15.9, 15.12). */
 	VMCB_U32(vmcb, VMCB_ICPT_MISC2) =
 	    ICPT_VMRUN | ICPT_VMMCALL | ICPT_VMLOAD | ICPT_VMSAVE | ICPT_STGI |
 	    ICPT_CLGI | ICPT_SKINIT | ICPT_MONITOR | ICPT_MWAIT | ICPT_MWAIT_C |
-	    ICPT_XSETBV;
+	    ICPT_XSETBV | ICPT_ICEBP | ICPT_WBINVD | ICPT_RDPRU;
 	VMCB_U64(vmcb, VMCB_IOPM_BASE) = svm_iopm_pa;
 	VMCB_U64(vmcb, VMCB_MSRPM_BASE) = svm_msrpm_pa;
 
@@ -282,7 +298,7 @@ static int svm_inject(struct vcpu *v, uint8_t vector, int type, bool has_error,
 		      uint32_t error_code)
 {
 	uint64_t ev = vector | ((uint64_t)(type & 7) << 8) | EVENT_VALID;
-	uint64_t vintr;
+	uint64_t vintr, held;
 
 	/* Exceptions and NMIs are injected unconditionally (APM 15.20).
 	 * An external interrupt goes through EVENTINJ when the guest can
@@ -302,6 +318,22 @@ static int svm_inject(struct vcpu *v, uint8_t vector, int type, bool has_error,
 			VMCB_U64(v->vendor, VMCB_VINTR) = vintr;
 			return 0;
 		}
+	}
+	/* An exception raised while an external interrupt was being
+	 * delivered (say, #AC on the frame's push) replaces it in EVENTINJ;
+	 * the interrupt, already taken from the guest's PIC, waits as a
+	 * virtual interrupt request and is delivered after the exception's
+	 * handler opens the window (benign pair handled serially, SDM vol.
+	 * 3A 6.15). */
+	held = VMCB_U64(v->vendor, VMCB_EVENTINJ);
+	if (type == 3 && (held & EVENT_VALID) && EVENT_TYPE(held) == 0 &&
+	    !(VMCB_U64(v->vendor, VMCB_VINTR) & VINTR_IRQ)) {
+		uint64_t irq = VMCB_U64(v->vendor, VMCB_VINTR);
+
+		irq &= 0xFFull | VINTR_MASKING;
+		irq |= VINTR_IRQ | VINTR_PRIO_MAX | VINTR_IGN_TPR |
+		       ((held & 0xFFull) << VINTR_VECTOR_SHIFT);
+		VMCB_U64(v->vendor, VMCB_VINTR) = irq;
 	}
 	if (has_error)
 		ev |= EVENT_ERR_VALID | ((uint64_t)error_code << 32);

@@ -62,10 +62,13 @@
 #define ICPT_STGI    (1u << 4)
 #define ICPT_CLGI    (1u << 5)
 #define ICPT_SKINIT  (1u << 6)
+#define ICPT_ICEBP   (1u << 8)
+#define ICPT_WBINVD  (1u << 9) /* WBINVD and WBNOINVD */
 #define ICPT_MONITOR (1u << 10)
 #define ICPT_MWAIT   (1u << 11)
 #define ICPT_MWAIT_C (1u << 12)
 #define ICPT_XSETBV  (1u << 13)
+#define ICPT_RDPRU   (1u << 14)
 
 /* VMCB_VINTR bit 24: V_INTR_MASKING: the guest's RFLAGS.IF masks only
  * virtual interrupts; physical ones follow the host's IF (APM 15.21.1). */
@@ -86,9 +89,11 @@
 			     * FlushByAsid */
 #define TLB_CTL_FLUSH_ASID 3 /* this guest's ASID */
 
-/* EVENTINJ / EXITINTINFO (APM 15.20). */
+/* EVENTINJ / EXITINTINFO (APM 15.20): vector 7:0, type 10:8 (0 external
+ * interrupt, 2 NMI, 3 exception, 4 software interrupt). */
 #define EVENT_VALID	(1ull << 31)
 #define EVENT_ERR_VALID (1ull << 11)
+#define EVENT_TYPE(ev)	(((ev) >> 8) & 7u)
 
 /* ---- Table B-2: state save area (offsets from the VMCB start) ---- */
 #define VMCB_ES	    0x400 /* each segment: sel u16, attrib u16, */
@@ -133,6 +138,9 @@
 #define SVM_EXIT_MSR	   0x07C
 #define SVM_EXIT_SHUTDOWN  0x07F
 #define SVM_EXIT_VMMCALL   0x081
+#define SVM_EXIT_ICEBP	   0x088
+#define SVM_EXIT_WBINVD	   0x089 /* WBINVD and WBNOINVD */
+#define SVM_EXIT_RDPRU	   0x08E
 #define SVM_EXIT_NPF	   0x400
 /* VMEXIT_INVALID is -1, but QEMU stores 0x00000000ffffffff: compare the
  * low 32 bits. */

@@ -105,6 +105,7 @@
 #define PROC2_EPT	 (1u << 1)
 #define PROC2_RDTSCP	 (1u << 3)
 #define PROC2_VPID	 (1u << 5)
+#define PROC2_WBINVD	 (1u << 6) /* WBINVD (and WBNOINVD) exiting */
 #define PROC2_UNRESTRICT (1u << 7)
 #define PROC2_INVPCID	 (1u << 12)
 /* VM-exit controls (25.7.1, table 25-13). */
@@ -280,6 +281,7 @@
 #define EXIT_EPT_VIOLATION     48u
 #define EXIT_EPT_MISCONFIG     49u
 #define EXIT_PREEMPT_TIMER     52u
+#define EXIT_WBINVD	       54u /* WBINVD and WBNOINVD */
 #define EXIT_XSETBV	       55u
 #define EXIT_REASON_ENTRY_FAIL (1u << 31) /* SDM 25.9.1 */
 
@@ -309,6 +311,9 @@
 #define CRQ_MOV_FROM	 1u
 #define CRQ_CLTS	 2u
 #define CRQ_LMSW	 3u
+/* #DB exit qualification (SDM 28.2.1, table 28-1): B0-B3 3:0, BD 13,
+ * BS 14, in DR6's positions. */
+#define VMX_DBQ_DR6_BITS 0x600Full
 /* Exit qualification for MOV DR (SDM 28.2.1, table 28-4): DR number,
  * direction (1: MOV from DR), GPR. */
 #define DRQ_DR(q)  ((unsigned)(q)&7u)

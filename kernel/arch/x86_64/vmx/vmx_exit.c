@@ -54,6 +54,19 @@ static void vmx_decode_exception(const struct vmx_exit_raw *r,
 	/* For #PF the exit qualification holds the linear address (SDM
 	 * 28.2.1) and CR2 is not yet written. */
 	e->u.exc.cr2 = e->u.exc.vector == 14 ? r->qual : 0;
+	/* #DB: DR6 is not written on the exit; the qualification holds the
+	 * bits the exception would have set there: B0-B3, BD, BS (SDM
+	 * 28.1, 28.2.1 table 28-1). */
+	if (e->u.exc.vector == 1)
+		e->u.exc.dr6 = r->qual & VMX_DBQ_DR6_BITS;
+	/* INT1 (ICEBP) is a privileged software exception: the exit's RIP
+	 * is the instruction's, its frame must hold the RIP after it (SDM
+	 * 28.2.4 instruction length, 27.6.1.1). */
+	if (INTR_INFO_TYPE(info) == INTR_TYPE_PRIV_SW && r->insn_len >= 1 &&
+	    r->insn_len <= 15) {
+		e->u.exc.soft = true;
+		e->next_rip = r->rip + r->insn_len;
+	}
 }
 
 void vmx_exit_decode(const struct vmx_exit_raw *r, struct vm_exit *e)
@@ -108,6 +121,10 @@ void vmx_exit_decode(const struct vmx_exit_raw *r, struct vm_exit *e)
 		break;
 	case EXIT_EPT_VIOLATION:
 		vmx_decode_ept(r, e);
+		break;
+	case EXIT_WBINVD:
+		e->reason = VMEXIT_WBINVD;
+		has_len = true;
 		break;
 	case EXIT_DR_ACCESS:
 		/* MOV-DR exiting (SDM 26.1.3): the qualification names the

@@ -248,9 +248,14 @@ static int vmx_controls(struct vmx_vcpu *x, bool long_mode)
 			 vmx_cfg.entry | (long_mode ? ENTRY_IA32E_GUEST : 0));
 	/* #UD exits: a VMMCALL on Intel raises #UD, and the hypercall ABI
 	 * accepts both instructions (ksh/hypercall.h). #DF and #MC mean the
-	 * guest is dead: they exit too, as on the SVM backend. */
-	err |= vmx_write(VMCS_EXCEPTION_BITMAP,
-			 (1u << 6) | (1u << 8) | (1u << 18));
+	 * guest is dead: they exit too, as on the SVM backend. #DB and #AC
+	 * exit so that one raised while delivering itself (CVE-2015-8104,
+	 * CVE-2015-5307) cannot loop inside the CPU where the host's timer
+	 * never gets in: each delivery is an exit, reflected by exit.c
+	 * (SDM 25.6.3, 27.6). */
+	err |=
+	    vmx_write(VMCS_EXCEPTION_BITMAP, (1u << 1) | (1u << 6) | (1u << 8) |
+						 (1u << 17) | (1u << 18));
 	err |= vmx_write(VMCS_CR3_TARGET_COUNT, 0);
 	/* One area for both directions: the exit stores the guest's values
 	 * where the next entry loads them from (SDM 28.4, 27.4). */
@@ -547,6 +552,22 @@ static int vmx_inject(struct vcpu *v, uint8_t vector, int type, bool has_error,
 		vector = 2;
 	info = INTR_INFO_VALID | (uint32_t)type << 8 | vector |
 	       (has_error ? INTR_INFO_ERRCODE : 0);
+	/* An exception raised while an external interrupt was being
+	 * delivered (#AC on the frame's push, say) takes its place in the
+	 * entry field; the interrupt, already taken from the guest's PIC,
+	 * waits for the interrupt window instead of being lost (benign pair
+	 * handled serially, SDM vol. 3A 6.15; 28.2.4). */
+	if (type == INTR_TYPE_HW_EXC && !x->pending) {
+		uint32_t held = (uint32_t)vmx_read(VMCS_ENTRY_INTR_INFO);
+
+		if ((held & INTR_INFO_VALID) &&
+		    INTR_INFO_TYPE(held) == INTR_TYPE_EXT) {
+			x->pending = true;
+			x->pending_info = held;
+			x->pending_err = 0;
+			vmx_set_window(true);
+		}
+	}
 	if (type == INTR_TYPE_EXT && !vmx_intr_open()) {
 		if (x->pending)
 			return VMX_EINVAL; /* one at a time: the PIC holds more */
