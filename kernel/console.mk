@@ -6,6 +6,13 @@
 # linux_two.sh).
 UNIT_UNDER_TEST += kernel/core/console_ring.c
 
+# Console output (ksh/console_out.h): per-domain queues drained in
+# bounded pieces on their owner's time, and the rate limit of log lines
+# a guest can cause; pure, so also host unit-tested against a simulated
+# 115200-baud UART (tests/unit/test_console_out.c). console.c is the
+# kernel glue.
+UNIT_UNDER_TEST += kernel/core/console_out.c
+
 # The interactive serial shell under QEMU TCG + SVM (python3: the test
 # types into QEMU's stdio serial port while reading the log).
 SUITES += tap:tests/boot/linux_shell.py:600

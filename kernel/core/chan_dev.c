@@ -214,7 +214,8 @@ static int dev_place(void *ctx, unsigned int bar, uint64_t gpa)
 	cd->places++;
 	rc = map_bar(cd, bar, gpa);
 	if (rc != 0) {
-		kprintf("ksh: domain %s: device %s: BAR%u at %lx refused "
+		dom_log(cd->d,
+			"ksh: domain %s: device %s: BAR%u at %lx refused "
 			"(%s): left unbacked\n",
 			cd->d->desc->name, cd->v->name, bar, gpa,
 			rc == -NPT_EEXIST ? "overlaps guest memory"
@@ -435,7 +436,8 @@ bool chan_dev_npf(struct vcpu *v, const struct vm_exit *e)
 			chan_kernel_audit_window(v->dom, cd->channel,
 						 cd->handle);
 		else
-			kprintf("ksh: domain %s: device %s: write to the "
+			dom_log(v->dom,
+				"ksh: domain %s: device %s: write to the "
 				"read-only descriptor page at rip %lx "
 				"refused: #GP\n",
 				v->dom->desc->name, cd->v->name, e->rip);
