@@ -22,8 +22,8 @@
 
 static bool queued; /* the schedule runs: lines are queued */
 static struct con_frame frame = {.owner = CON_NO_OWNER};
-static struct con_out kernel_out; /* lines of no domain's frame */
-static uint32_t idle_next;	  /* round robin of idle frames */
+static struct con_out kernel_out = {.name = "ksh"}; /* no domain's */
+static uint32_t idle_next; /* round robin of idle frames */
 
 static bool uart_tx_empty(void *ctx)
 {
@@ -43,7 +43,7 @@ static uint64_t uart_now(void *ctx)
 	return arch_time_ns();
 }
 
-static const struct con_uart com1 = {uart_tx_empty, uart_tx, uart_now, NULL};
+static struct con_uart com1 = {uart_tx_empty, uart_tx, uart_now, NULL, NULL};
 
 static void console_put(char c, void *ctx)
 {
@@ -60,7 +60,10 @@ static struct domain *owner(void)
 
 static struct con_out *queue_of(struct domain *d)
 {
-	return d != NULL ? &d->con_out : &kernel_out;
+	if (d == NULL)
+		return &kernel_out;
+	d->con_out.name = d->desc->name;
+	return &d->con_out;
 }
 
 /* Queues one piece of output (LF becomes CR LF, as console_put does)
@@ -82,7 +85,7 @@ static void queue_text(struct domain *d, const char *s, uint32_t n)
 	if (d != NULL && d == owner())
 		con_frame_after_write(&frame, o, &com1);
 	else if (d == NULL)
-		con_out_drain(&kernel_out, &com1, UINT64_MAX, 0, CON_FIFO);
+		con_out_drain(&kernel_out, &com1, UINT64_MAX, 0, UINT32_MAX);
 }
 
 void console_write(const char *s, size_t n)

@@ -40,13 +40,46 @@ bool con_out_report_drops(struct con_out *o, const char *name)
 	return true;
 }
 
-uint32_t con_out_drain(struct con_out *o, const struct con_uart *u,
-		       uint64_t deadline, uint64_t wait_until, uint32_t max)
+/* The rest of a line cut on the wire goes on behind "[name] " again:
+ * writes what of that prefix fits in room, returns the room left. */
+static uint32_t tx_prefix(struct con_out *o, struct con_uart *u, uint32_t room)
+{
+	char pre[CON_LINE_MAX];
+	int n = ksnprintf(pre, sizeof(pre), "[%s] ",
+			  o->name != NULL ? o->name : "?");
+
+	if (n <= 0 || (uint32_t)n >= sizeof(pre))
+		n = 0;
+	/* Cut just before its CR LF: the cut ended the line already. */
+	while (o->pre_pos == 0 && o->count != 0 &&
+	       (o->buf[o->head] == '\r' || o->buf[o->head] == '\n')) {
+		uint8_t b = o->buf[o->head];
+
+		o->head = (o->head + 1) & (CON_OUT_SIZE - 1);
+		o->count--;
+		if (b == '\n') {
+			o->cut = false;
+			return room;
+		}
+	}
+	while (room != 0 && o->pre_pos < (uint32_t)n) {
+		u->tx(u->ctx, (uint8_t)pre[o->pre_pos++]);
+		room--;
+		u->mid = o;
+	}
+	if (o->pre_pos >= (uint32_t)n)
+		o->cut = false;
+	return room;
+}
+
+uint32_t con_out_drain(struct con_out *o, struct con_uart *u, uint64_t deadline,
+		       uint64_t wait_until, uint32_t max)
 {
 	uint32_t sent = 0;
 
 	while (o->count != 0 && sent < max) {
 		uint64_t now = u->now(u->ctx);
+		uint32_t room = CON_FIFO;
 
 		if (now >= deadline)
 			break;
@@ -56,13 +89,27 @@ uint32_t con_out_drain(struct con_out *o, const struct con_uart *u,
 			continue; /* poll THRE again */
 		}
 		/* THRE: the FIFO is empty, a whole load goes in at once. */
-		for (uint32_t i = 0;
-		     i < CON_FIFO && o->count != 0 && sent < max; i++) {
-			u->tx(u->ctx, o->buf[o->head]);
+		if (u->mid != NULL && u->mid != o) {
+			/* Another queue's line is half out: end it there. */
+			u->tx(u->ctx, '\r');
+			u->tx(u->ctx, '\n');
+			room -= 2;
+			u->mid->cut = true;
+			u->mid->pre_pos = 0;
+			u->mid = NULL;
+		}
+		if (o->cut)
+			room = tx_prefix(o, u, room);
+		while (room != 0 && o->count != 0 && sent < max) {
+			uint8_t b = o->buf[o->head];
+
+			u->tx(u->ctx, b);
+			room--;
 			o->head = (o->head + 1) & (CON_OUT_SIZE - 1);
 			o->count--;
 			o->sent++;
 			sent++;
+			u->mid = b == '\n' ? NULL : o;
 		}
 	}
 	return sent;
@@ -77,14 +124,15 @@ void con_frame_begin(struct con_frame *f, uint32_t owner, uint64_t now,
 	f->wait_left = end > now ? (end - now) / CON_WAIT_SHARE : 0;
 }
 
+/* The last moment a load may start in the frame (ksh/console_out.h). */
 static uint64_t frame_deadline(const struct con_frame *f)
 {
-	return f->end > f->start + CON_MARGIN_NS ? f->end - CON_MARGIN_NS
-						 : f->start;
+	return f->end > f->start + CON_TAIL_NS ? f->end - CON_TAIL_NS
+					       : f->start;
 }
 
 uint32_t con_frame_after_write(struct con_frame *f, struct con_out *o,
-			       const struct con_uart *u)
+			       struct con_uart *u)
 {
 	uint64_t deadline = frame_deadline(f), t0, spent;
 	uint32_t sent = con_out_drain(o, u, deadline, 0, UINT32_MAX);
@@ -103,10 +151,12 @@ uint32_t con_frame_after_write(struct con_frame *f, struct con_out *o,
 }
 
 uint32_t con_frame_idle(struct con_frame *f, struct con_out *o,
-			const struct con_uart *u, uint64_t idle_end)
+			struct con_uart *u, uint64_t idle_end)
 {
 	uint64_t deadline = frame_deadline(f);
 
+	/* Idle ends earlier (a blocked domain's deadline): the CPU is back
+	 * in time for it; the wire may go on into the frame. */
 	if (idle_end > CON_MARGIN_NS && idle_end - CON_MARGIN_NS < deadline)
 		deadline = idle_end - CON_MARGIN_NS;
 	return con_out_drain(o, u, deadline, deadline, UINT32_MAX);

@@ -20,9 +20,10 @@
  * the transmit FIFO is empty, and up to 16 bytes may then be written
  * without waiting), so it costs a few port accesses, not wire time. Only
  * a domain whose queue is more than half full waits for the wire, in its
- * own frame and for at most CON_WAIT_SHARE of it; past that its lines are
- * dropped whole and counted. No drain runs past its frame's end less
- * CON_MARGIN_NS, so a frame cannot be overrun by console output.
+ * own frame and for at most 1/CON_WAIT_SHARE of it; past that its lines
+ * are dropped whole and counted. No drain starts a load later than
+ * CON_TAIL_NS before its frame's end, so neither the CPU nor the wire
+ * runs into the next frame: the next frame's owner finds the FIFO empty.
  */
 #ifndef KSH_CONSOLE_OUT_H
 #define KSH_CONSOLE_OUT_H
@@ -35,6 +36,13 @@
 /* One full FIFO load is 16 port writes, each an ISA bus cycle of about
  * 1 us: the drain starts no load closer than this to its deadline. */
 #define CON_MARGIN_NS 50000ull
+/* A byte's time on the wire at 115200 baud 8N1 (the divisor serial.c
+ * programs): 10 bits. A frame's last load must leave the wire before the
+ * frame ends, so the next frame finds the FIFO empty: drains in a frame
+ * stop CON_FIFO bytes of wire time (1.4 ms) plus the margin before its
+ * end. */
+#define CON_BYTE_NS 86806ull
+#define CON_TAIL_NS (CON_MARGIN_NS + CON_FIFO * CON_BYTE_NS)
 /* Share of its own frame a domain may spend waiting for the wire (its
  * queue more than half full): 1/CON_WAIT_SHARE. */
 #define CON_WAIT_SHARE 2u
@@ -42,16 +50,27 @@
  * prefix, or one kernel line), with its CR LF. */
 #define CON_LINE_MAX 320u
 
+struct con_out;
+
 /* The transmit side of a 16550, as the drain sees it. */
 struct con_uart {
 	bool (*tx_empty)(void *ctx);	     /* LSR THRE: FIFO empty */
 	void (*tx)(void *ctx, uint8_t byte); /* write THR */
 	uint64_t (*now)(void *ctx);	     /* nanoseconds */
 	void *ctx;
+	/* The queue whose line is half sent on the wire, or NULL. Lines are
+	 * queued whole, but a drain may stop inside one (its frame ended);
+	 * if another queue drains first, it ends that line with CR LF, and
+	 * the rest goes out later behind the owner's "[name] " again, so no
+	 * wire line ever mixes two sources. */
+	struct con_out *mid;
 };
 
 /* One domain's queue of console bytes, with what was lost. */
 struct con_out {
+	const char *name; /* for "[name] " before a cut line's rest */
+	bool cut;	  /* the head continues a line cut on the wire */
+	uint32_t pre_pos; /* of its "[name] " prefix, written so far */
 	uint8_t buf[CON_OUT_SIZE];
 	uint32_t head, count;
 	uint64_t sent;	  /* bytes written to the UART */
@@ -73,8 +92,8 @@ bool con_out_report_drops(struct con_out *o, const char *name);
  * wait_until == 0, it returns at once; otherwise it polls THRE until
  * wait_until. No load is started at or after deadline. Returns the bytes
  * sent. */
-uint32_t con_out_drain(struct con_out *o, const struct con_uart *u,
-		       uint64_t deadline, uint64_t wait_until, uint32_t max);
+uint32_t con_out_drain(struct con_out *o, struct con_uart *u, uint64_t deadline,
+		       uint64_t wait_until, uint32_t max);
 
 /* The frame being run and what its drains may still spend. */
 struct con_frame {
@@ -93,13 +112,13 @@ void con_frame_begin(struct con_frame *f, uint32_t owner, uint64_t now,
  * its queue is more than half full, waits for the wire within the
  * frame's wait budget (charged by the time spent). Returns bytes sent. */
 uint32_t con_frame_after_write(struct con_frame *f, struct con_out *o,
-			       const struct con_uart *u);
+			       struct con_uart *u);
 
 /* While the CPU idles until idle_end inside the frame: drains o,
  * waiting for the wire, no later than the frame's end (less the margin)
  * and idle_end. Returns bytes sent. */
 uint32_t con_frame_idle(struct con_frame *f, struct con_out *o,
-			const struct con_uart *u, uint64_t idle_end);
+			struct con_uart *u, uint64_t idle_end);
 
 /* ---- rate limit of log lines a guest can cause ------------------- */
 
