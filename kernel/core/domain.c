@@ -21,9 +21,7 @@ void dom_stop(struct domain *d, const char *fmt, ...)
 
 static void flush_line(struct domain *d)
 {
-	kprintf("[%s] ", d->desc->name);
-	console_write(d->line, d->line_len);
-	console_write("\n", 1);
+	dom_console_line(d, d->line, d->line_len);
 	d->line_len = 0;
 }
 

@@ -204,3 +204,43 @@ Test(audit_ring, events_named_per_domain)
 	cr_assert_str_eq(fx_last_line(f), "ksh: audit: denied client "
 					  "event_signal event 5: EBADH");
 }
+
+/* A call by dom at an explicit time (fx_call's clock moves 1 ns a call). */
+static int64_t call_at(struct fx *f, uint32_t dom, uint64_t now, uint64_t nr,
+		       uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	struct hc_call c = {.nr = nr, .arg = {a0, a1, a2, a3}, .cpl = 0};
+
+	return chan_hcall(&f->sys, dom, &c, now);
+}
+
+Test(audit_ring, alternating_denials_rate_limited_ring_complete)
+{
+	struct fx *f = fx_new();
+	uint64_t t = 1000000;
+
+	/* Two different refusals in turn defeat "same as last": only the
+	 * domain's line budget holds the console back. */
+	for (int i = 0; i < 1000; i++)
+		call_at(f, FX_INTRUDER, t++, KSH_HC_CHAN_SEND, 7 + (i & 1), 0,
+			0x100, 4);
+	cr_assert_eq(f->n_lines, LOG_BURST);
+	cr_assert_str_eq(fx_last_line(f), "ksh: audit: denied intruder "
+					  "chan_send handle 8: EBADH");
+	/* the ring got every one (its own overflow counted as always) */
+	cr_assert_eq(f->ring.next_seq, 1000);
+	cr_assert_eq(f->ring.lost, 1000 - AUDIT_RING_SIZE);
+	/* another domain's budget is its own */
+	call_at(f, FX_CLIENT, t++, KSH_HC_CHAN_SEND, 9, 0, 0x100, 4);
+	cr_assert_str_eq(fx_last_line(f), "ksh: audit: denied client "
+					  "chan_send handle 9: EBADH");
+	/* once the budget refills, the count comes first, then the line:
+	 * 980 denials and the "ring full" line of the first lost record */
+	call_at(f, FX_INTRUDER, t + LOG_REFILL_NS, KSH_HC_CHAN_SEND, 7, 0,
+		0x100, 4);
+	cr_assert_str_eq(f->lines[(f->n_lines - 2) % 16],
+			 "ksh: audit: [intruder] 981 log lines suppressed "
+			 "(the audit ring has every record)");
+	cr_assert_str_eq(fx_last_line(f), "ksh: audit: denied intruder "
+					  "chan_send handle 7: EBADH");
+}
