@@ -3,21 +3,23 @@
 # Bochs, on an Intel model with EPT (every check of the app must pass), on
 # one with VMX but no EPT and on an AMD model (both must be refused with
 # the missing feature named, and must not hang).
+# Each run starts from nothing (bochs-run.sh deletes its old log).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../lib/tap.sh"
 build=${KSH_BUILD:-build}
 efi=$build/tests/bochs/vmxtest.efi
 out=$build/bochs
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-nok() { n=$((n + 1)); echo "not ok $n - $*"; }
+ok() { tap_ok "$@"; }
+nok() { tap_fail "$@"; }
 
 if [ ! -r "$efi" ]; then
-	echo "1..1"
-	echo "not ok 1 - $efi not built"
+	tap_plan 1
+	tap_fail "$efi not built"
 	exit 1
 fi
 run() { # model dir
+	rm -rf "${out:?}/$2" "$out/$2.rc"
 	"$here/bochs-run.sh" -m "$1" -e "$efi" -d "$out/$2" -t 1200 \
 		-u '^KSH-DONE ' >/dev/null 2>&1
 	echo $? >"$out/$2.rc"
@@ -57,4 +59,4 @@ for m in penryn:core2_penryn_t9600:EPT ryzen:ryzen:VMX; do
 		nok "$model: refused, naming $feat (got: $(grep -a REFUSED "$log" | head -1))"
 	fi
 done
-echo "1..$n"
+tap_done
