@@ -13,6 +13,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/tap.sh"
 e2e_boot() {
 	local dir=$1 tmo=$2 stop=$3 pid t0 mods regs
 	shift 3
+	# From nothing: no log of an earlier run can stand in for this one.
+	rm -rf "$dir"
 	mkdir -p "$dir"
 	if ! "$b/tests/loader-run" "$1" "$2" "$3" "$4" "$dir" "$5" \
 		>"$dir/run.out" 2>"$dir/run.err"; then
