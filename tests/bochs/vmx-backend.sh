@@ -10,8 +10,6 @@ source "$here/../lib/tap.sh"
 build=${KSH_BUILD:-build}
 efi=$build/tests/bochs/vmxtest.efi
 out=$build/bochs
-ok() { tap_ok "$@"; }
-nok() { tap_fail "$@"; }
 
 if [ ! -r "$efi" ]; then
 	tap_plan 1
@@ -32,31 +30,31 @@ run ryzen vmxtest-ryzen
 
 log=$out/vmxtest-skx/com1.txt
 if [ "$(cat "$out/vmxtest-skx.rc")" != 0 ]; then
-	nok "corei7_skylake_x: the test app finished (timeout)"
+	tap_fail "corei7_skylake_x: the test app finished (timeout)"
 else
-	ok "corei7_skylake_x: the test app finished (wall $(cat "$out/vmxtest-skx/wall_ms.txt") ms, Bochs CPU $(cat "$out/vmxtest-skx/cpu_ms.txt" 2>/dev/null || echo n/a) ms)"
+	tap_ok "corei7_skylake_x: the test app finished (wall $(cat "$out/vmxtest-skx/wall_ms.txt") ms, Bochs CPU $(cat "$out/vmxtest-skx/cpu_ms.txt" 2>/dev/null || echo n/a) ms)"
 fi
 # Forward the app's own checks, renumbered.
 while IFS= read -r line; do
 	case "$line" in
-	"ok "*) ok "corei7_skylake_x: ${line#* - }" ;;
-	"not ok "*) nok "corei7_skylake_x: ${line#* - }" ;;
+	"ok "*) tap_ok "corei7_skylake_x: ${line#* - }" ;;
+	"not ok "*) tap_fail "corei7_skylake_x: ${line#* - }" ;;
 	"# bench"*) echo "$line" >&2 ;;
 	esac
 done < <(tr -d '\r' <"$log")
-grep -aq '^KSH-DONE pass' "$log" && ok "corei7_skylake_x: KSH-DONE pass" ||
-	nok "corei7_skylake_x: KSH-DONE pass"
+grep -aq '^KSH-DONE pass' "$log" && tap_ok "corei7_skylake_x: KSH-DONE pass" ||
+	tap_fail "corei7_skylake_x: KSH-DONE pass"
 # The app must have run its checks, not stopped early.
-[ "$(grep -ac '^ok ' "$log")" -ge 71 ] && ok "corei7_skylake_x: all 71 checks ran" ||
-	nok "corei7_skylake_x: all 71 checks ran"
+[ "$(grep -ac '^ok ' "$log")" -ge 71 ] && tap_ok "corei7_skylake_x: all 71 checks ran" ||
+	tap_fail "corei7_skylake_x: all 71 checks ran"
 
 for m in penryn:core2_penryn_t9600:EPT ryzen:ryzen:VMX; do
 	d=${m%%:*}; rest=${m#*:}; model=${rest%%:*}; feat=${rest#*:}
 	log=$out/vmxtest-$d/com1.txt
 	if grep -aq "^KSH-VMX-REFUSED: $feat\$" <(tr -d '\r' <"$log"); then
-		ok "$model: refused, naming $feat"
+		tap_ok "$model: refused, naming $feat"
 	else
-		nok "$model: refused, naming $feat (got: $(grep -a REFUSED "$log" | head -1))"
+		tap_fail "$model: refused, naming $feat (got: $(grep -a REFUSED "$log" | head -1))"
 	fi
 done
 tap_done
