@@ -67,12 +67,25 @@ run_case() {
 cases=(${KSH_BOOT_CASES:-tests/boot/cases/*.ksh})
 tap_plan ${#cases[@]}
 for ksh in "${cases[@]}"; do
-	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
-	run_case "$ksh" &
+	rm -f "$out/$(basename "$ksh" .ksh).result" "$out/$(basename "$ksh" .ksh).done"
 done
-wait
+# The cases run in the background, KSH_BOOT_JOBS at a time; each one's
+# line is printed, in order, as soon as it is known, so a suite stopped
+# by its time limit still reports the cases it finished.
+(
+	for ksh in "${cases[@]}"; do
+		while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
+		name=$(basename "$ksh" .ksh)
+		{ run_case "$ksh"; : >"$out/$name.done"; } &
+	done
+	wait
+) &
+runner=$!
 for ksh in "${cases[@]}"; do
 	name=$(basename "$ksh" .ksh)
+	while [ ! -e "$out/$name.done" ] && kill -0 "$runner" 2>/dev/null; do
+		sleep 1
+	done
 	r=$(cat "$out/$name.result" 2>/dev/null || echo "not ok: no result")
 	if [ "$r" = ok ]; then
 		tap_ok "$name"
@@ -81,4 +94,5 @@ for ksh in "${cases[@]}"; do
 		boot_show "$out/$name.log" 15
 	fi
 done
+wait
 tap_done
