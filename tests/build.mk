@@ -21,4 +21,6 @@ ALL += $(UNIT_BIN)
 SUITES += criterion:$(UNIT_BIN)
 
 SUITES += tap:tests/format-check.sh
+# The test machinery itself: checker, runner, TAP helper (tests/lib/).
+SUITES += tap:tests/lib/selftest.sh:120
 SUITES += tap:tests/install.sh:300

@@ -23,4 +23,4 @@ $(BUILD)/guest/tests/guests/stack_guard.o: GUEST_ALL_CFLAGS += \
 .SECONDARY: $(BUILD)/guest/tests/guests/stack_guard.o
 
 # The boot cases of tests/boot/harden/ under QEMU TCG + SVM.
-SUITES += tap:tests/boot/harden-tests.sh:900
+SUITES += tap:tests/boot/harden-tests.sh:1500

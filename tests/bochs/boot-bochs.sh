@@ -7,11 +7,14 @@
 #   Intel core2_penryn_t9600 (VMX, no EPT): a refusal naming EPT;
 #   a Linux domain on emulated PC devices (lxtick) on both vendors.
 #
-# Cases come from tests/boot/cases/ (the QEMU suite's, same directives)
-# and tests/bochs/cases/. KSH_BOCHS_JOBS (default 2) boots run at a time;
+# Cases come from tests/boot/cases/ (the QEMU suite's, same directives,
+# checked by the same code: tests/lib/boot.sh) and tests/bochs/cases/.
+# Each run starts from nothing (old image and logs deleted; a failed build
+# fails it). KSH_BOCHS_JOBS (default 2) boots run at a time;
 # logs stay in $KSH_BUILD/bochs-boot/CASE-MODEL/.
 set -u
 source "$(dirname "$0")/lib.sh"
+source "$bochs_root/tests/lib/tap.sh"
 out=$build/bochs-boot
 jobs=${KSH_BOCHS_JOBS:-2}
 boot_cases=${KSH_BOOT_CASES:-$bochs_root/tests/boot/cases}
@@ -36,6 +39,8 @@ runs+=("$bochs_root/tests/boot/harden/hostile_svm.ksh:ryzen")
 # both vendors (Bochs models alignment checks, QEMU does not).
 runs+=("$own_cases/hostile_trap_bochs.ksh:corei7_skylake_x")
 runs+=("$own_cases/hostile_trap_ryzen.ksh:ryzen")
+# XSETBV from a guest on VMX (Skylake-X has XSAVE): #UD, XCR0 unchanged.
+runs+=("$bochs_root/tests/boot/harden/hostile_xsetbv.ksh:corei7_skylake_x")
 # A Linux domain on emulated devices (lxtick), on both vendors.
 for m in corei7_skylake_x ryzen; do
 	runs+=("$own_cases/linux_devices.ksh:$m")
@@ -46,6 +51,7 @@ run_one() { # ksh model
 	name=$(basename "$ksh" .ksh)-$model
 	dir=$out/$name
 	res=$out/$name.result
+	rm -f "$res"
 	if [ ! -r "$ksh" ]; then
 		echo "not ok: no case $ksh" >"$res"
 		return
@@ -71,13 +77,7 @@ run_one() { # ksh model
 }
 
 mkdir -p "$out"
-echo "1..${#runs[@]}"
-if [ ! -x "$kshc" ] || [ ! -r "$build/lib/libksh-kernel.a" ]; then
-	for i in "${!runs[@]}"; do
-		echo "not ok $((i + 1)) - ${runs[$i]##*/}: kshc or libksh-kernel.a not built"
-	done
-	exit 0
-fi
+tap_plan ${#runs[@]}
 for r in "${runs[@]}"; do
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do wait -n; done
 	run_one "${r%:*}" "${r##*:}" &
@@ -88,10 +88,11 @@ for i in "${!runs[@]}"; do
 	name=$(basename "${r%:*}" .ksh)-${r##*:}
 	res=$(tr -d '\n' <"$out/$name.result" 2>/dev/null || echo "not ok: no result")
 	case $res in
-	ok*) echo "ok $((i + 1)) - $name${res#ok}" ;;
+	ok*) tap_ok "$name${res#ok}" ;;
 	*)
-		echo "not ok $((i + 1)) - $name: ${res#not ok: }"
-		tail -n 15 "$out/$name/run/com1.txt.clean" 2>/dev/null | sed 's/^/# /' >&2
+		tap_fail "$name: ${res#not ok: }"
+		boot_show "$out/$name/run/com1.txt.clean" 15
 		;;
 	esac
 done
+tap_done

@@ -9,30 +9,22 @@
 set -u
 source "$(dirname "$0")/lib.sh"
 source "$bochs_root/tests/boot/linux_checks.sh"
+source "$bochs_root/tests/lib/tap.sh"
 out=$build/bochs-linux
 img=$build/images/linux
-n=0
-ok() { # STATUS TEXT
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
-echo "1..8"
-rm -rf "$out" && mkdir -p "$out"
-{ [ -r "$img/vmlinuz" ] && [ -r "$img/initramfs.cpio.gz" ] &&
-	"$kshc" "$bochs_root/examples/linux.ksh" -L "$img" --emit-c "$out" &&
-	KSH_KERNEL_LIB=$build/lib/libksh-kernel.a \
-		"$bochs_root/scripts/link-image.sh" "$out/image.efi" \
-		"$out/tables.c" "$out/payloads.S"; } >"$out/build.log" 2>&1
-ok $? "examples/linux.ksh builds (needs make linux-image; log $out/build.log)"
+tap_plan 8
+boot_build "$bochs_root/examples/linux.ksh" "$out" "$img" &&
+	[ -r "$img/vmlinuz" ] && [ -r "$img/initramfs.cpio.gz" ]
+tap_check $? "examples/linux.ksh builds (needs make linux-image; log $out/build.log)"
 [ -r "$out/image.efi" ] &&
 	"$bochs_here/bochs-run.sh" -m corei7_skylake_x -e "$out/image.efi" \
 		-d "$out/run" -M 512 -t "${KSH_BOCHS_LINUX_TIMEOUT:-6000}" \
-		-u 'ksh: no domain left to run|ksh: refusing to start|PANIC' \
+		-u '^ksh: no domain left to run|^ksh: refusing to start|^ksh: PANIC' \
 		>/dev/null 2>&1
 echo "# Bochs start to machine stop: wall $(cat "$out/run/wall_ms.txt" 2>/dev/null || echo n/a) ms, Bochs CPU $(cat "$out/run/cpu_ms.txt" 2>/dev/null || echo n/a) ms"
 clean=$out/serial.txt
 tr -d '\r' <"$out/run/com1.txt" >"$clean" 2>/dev/null || : >"$clean"
-grep -q '^ksh: virtualization backend: vmx' "$clean"
-ok $? "the kernel runs on the VMX backend"
+log_has "$clean" "ksh: virtualization backend: vmx"
+tap_check $? "the kernel runs on the VMX backend"
 linux_example_checks "$clean" "$img" "on VMX, "
-exit 0
+tap_done

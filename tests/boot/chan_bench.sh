@@ -13,7 +13,7 @@
 . "$(dirname "$0")/chan_lib.sh"
 L=$OUT/chan_bench.log
 chan_image tests/boot/chan_bench.ksh chan_bench || {
-	echo "chan_bench: image build failed ($OUT/chan_bench.build)" >&2
+	echo "chan_bench: image build failed ($OUT/chan_bench/build.log)" >&2
 	exit 1
 }
 rc=$(chan_boot chan_bench "${KSH_BOOT_TIMEOUT:-240}")
@@ -25,7 +25,7 @@ for side in write read; do
 	[ "$pct" -ge 80 ] || verdict="misses"
 	echo "chan_bench: ring $side at $pct % of memcpy: $verdict the 80 % target"
 done
-has "$L" "BENCH PING DONE failures=0" && has "$L" "BENCH PONG DONE failures=0" || {
+has "$L" "[bping] BENCH PING DONE failures=0" && has "$L" "[bpong] BENCH PONG DONE failures=0" || {
 	echo "chan_bench: run incomplete (qemu status $rc, log $L)" >&2
 	exit 1
 }

@@ -1,91 +1,49 @@
-# Helpers of the channel boot suites (sourced, not run): build an image
-# from a .ksh with kshc --emit-c and scripts/link-image.sh, boot it under
-# QEMU TCG (AMD SVM + NPT, OVMF) with tests/boot/qemu-boot.sh, and TAP.
+# shellcheck shell=bash
+# Helpers of the channel boot suites (sourced, not run): the shared TAP
+# and build-and-boot helpers (tests/lib/tap.sh, tests/lib/boot.sh) with
+# one folder per suite under $BUILD/chan-boot (OUT).
+#
+#   chan_image KSH NAME [LIBDIR...]  deletes NAME's old image and logs,
+#                                    builds $OUT/NAME/image.efi
+#   chan_boot NAME TIMEOUT           boots it; serial log $OUT/NAME.log;
+#                                    prints QEMU's status
+#   chan_boot_until NAME TIMEOUT TEXT...  the same for systems that never
+#                                    stop: stopped once every TEXT is seen
+#   has LOG TEXT                     log_has (anchored evidence)
+#   before LOG A B                   the first A comes before the last B
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/boot.sh"
 cd "$ROOT" || exit 1
-BUILD=${KSH_BUILD:-build}
-case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
-KSHC=$BUILD/bin/kshc
 OUT=$BUILD/chan-boot
 mkdir -p "$OUT"
 
-tap_n=0
-# ok STATUS DESCRIPTION: one TAP line for the status of the last check.
-ok() {
-	tap_n=$((tap_n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $tap_n - $2"
-	else
-		echo "not ok $tap_n - $2"
-	fi
-}
-
-# chan_image KSH NAME: builds $OUT/NAME.efi; output in $OUT/NAME.build.
 chan_image() {
-	local dir=$OUT/$2
-	rm -rf "$dir" && mkdir -p "$dir"
-	{ "$KSHC" "$1" -L "$BUILD/guests" --emit-c "$dir" &&
-		KSH_KERNEL_LIB=$BUILD/lib/libksh-kernel.a \
-			scripts/link-image.sh "$OUT/$2.efi" "$dir/tables.c" \
-			"$dir/payloads.S"; } >"$OUT/$2.build" 2>&1
+	local ksh=$1 name=$2
+	shift 2
+	rm -f "$OUT/$name.log" "$OUT/$name.log.raw"
+	: >"$OUT/$name.log"
+	boot_build "$ksh" "$OUT/$name" "$@"
 }
 
-# chan_boot NAME TIMEOUT: boots $OUT/NAME.efi, serial log (without CRs)
-# in $OUT/NAME.log; prints QEMU's status.
 chan_boot() {
-	rm -f "$OUT/$1.raw" "$OUT/$1.log"
-	tests/boot/qemu-boot.sh "$OUT/$1.efi" "$OUT/$1.raw" "$2" >/dev/null 2>&1
-	local rc=$?
-	tr -d '\r' <"$OUT/$1.raw" >"$OUT/$1.log" 2>/dev/null
-	echo "$rc"
+	boot_qemu "$OUT/$1/image.efi" "$OUT/$1.log" "$2"
+	echo $?
 }
 
-# has LOG TEXT: a line of LOG contains TEXT.
-has() { grep -aqF -- "$2" "$1"; }
+chan_boot_until() {
+	local name=$1 tmo=$2
+	shift 2
+	boot_qemu_until "$OUT/$name/image.efi" "$OUT/$name.log" "$tmo" "$@"
+}
 
-# before LOG A B: the first line with A comes before the last line with B.
+has() { log_has "$@"; }
+
 before() {
 	local a b
-	a=$(grep -anF -m 1 -- "$2" "$1" | cut -d: -f1)
-	b=$(grep -anF -- "$3" "$1" | tail -n 1 | cut -d: -f1)
-	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
+	a=$(log_find "$1" "$2") || return 1
+	b=$(LOG_B=$3 awk 'index($0, ENVIRON["LOG_B"]) == 1 { n = NR } END { print n + 0 }' "$1")
+	[ "$a" -lt "$b" ]
 }
 
-# show LOG: the kernel's and the domains' lines, for a failing run.
-show() { grep -a '^ksh:\|^\[' "$1" | tail -n 60 | sed 's/^/# /' >&2; }
-
-# chan_boot_until NAME TIMEOUT TEXT...: chan_boot for systems that never
-# stop by themselves (a server domain): the machine is stopped once every
-# TEXT has appeared in the serial log, or at TIMEOUT. Prints "stopped" or
-# QEMU's status.
-chan_boot_until() {
-	local name=$1 tmo=$2 pid t all m
-	shift 2
-	rm -f "$OUT/$name.raw" "$OUT/$name.log"
-	tests/boot/qemu-boot.sh "$OUT/$name.efi" "$OUT/$name.raw" \
-		"$tmo" >/dev/null 2>&1 &
-	pid=$!
-	for t in $(seq 1 "$tmo"); do
-		kill -0 "$pid" 2>/dev/null || break
-		all=1
-		for m in "$@"; do
-			grep -aqF -- "$m" "$OUT/$name.raw" 2>/dev/null || all=0
-		done
-		if [ $all -eq 1 ]; then
-			sleep 1
-			# End the emulator through its `timeout` (the script's
-			# child), so qemu-boot.sh goes on to remove its ESP.
-			kill $(ps -o pid= --ppid "$pid") 2>/dev/null
-			wait "$pid" 2>/dev/null
-			tr -d '\r' <"$OUT/$name.raw" >"$OUT/$name.log"
-			echo stopped
-			return
-		fi
-		sleep 1
-	done
-	wait "$pid"
-	local rc=$?
-	tr -d '\r' <"$OUT/$name.raw" >"$OUT/$name.log" 2>/dev/null
-	echo "$rc"
-}
+show() { boot_show "$1" 60; }

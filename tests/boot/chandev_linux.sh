@@ -13,19 +13,16 @@
 # refused with its code and audited; the native peer runs to its end.
 # Before the move it also drives the channels with the image's kshchan
 # tool.
-cd "$(dirname "$0")/../.." || exit 1
-build=${KSH_BUILD:-build}
-out=$build/boot-tests/chandev_linux
+source "$(dirname "$0")/../lib/tap.sh"
+source "$(dirname "$0")/../lib/boot.sh"
+cd "$ROOT" || exit 1
+out=$BUILD/boot-tests/chandev_linux
 mkdir -p "$out"
-n=0
-ok() { # STATUS TEXT
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
-has() { grep -qF -- "$1" "$clean"; }
-echo "1..16"
+has() { log_has "$clean" "$1"; }
+tap_plan 16
 log=$out/serial.log
 clean=$out/serial.txt
+rm -f "$log" "$clean"
 : >"$log"
 : >"$clean"
 # The script, comments dropped, gzip + base64 in one ksh.run= (the
@@ -33,16 +30,12 @@ clean=$out/serial.txt
 b64=$(sed '/^[[:space:]]*#/d' tests/boot/chandev_guest.sh | gzip -9n | base64 -w0)
 cmdline="console=ttyS0 nolapic noapic acpi=off ksh.run=echo%20$b64%7Cbase64%20-d%7Cgunzip%3E/t%3Bsh%20/t"
 sed "s|@CMDLINE@|$cmdline|" tests/boot/chandev_linux.ksh.in >"$out/chandev_linux.ksh"
-{ "$build/bin/kshc" "$out/chandev_linux.ksh" -L "$build/images/linux" \
-	-L "$build/guests" --emit-c "$out/gen" &&
-	KSH_KERNEL_LIB=$build/lib/libksh-kernel.a scripts/link-image.sh \
-		"$out/image.efi" "$out/gen/tables.c" "$out/gen/payloads.S"; } \
-	>"$out/build.log" 2>&1
-ok $? "chandev_linux.ksh builds (log $out/build.log)"
+boot_build "$out/chandev_linux.ksh" "$out/gen" "$BUILD/images/linux"
+tap_check $? "chandev_linux.ksh builds (log $out/gen/build.log)"
 start=$SECONDS
 tmo=${KSH_LINUX_TIMEOUT:-540}
-if [ -r "$out/image.efi" ]; then
-	tests/boot/qemu-boot.sh "$out/image.efi" "$log" "$tmo" &
+if [ -r "$out/gen/image.efi" ]; then
+	tests/boot/qemu-boot.sh "$out/gen/image.efi" "$log" "$tmo" &
 	qb=$!
 	while kill -0 "$qb" 2>/dev/null; do
 		tr -d '\r' <"$log" >"$clean"
@@ -59,50 +52,50 @@ grep -a '^\[linux\] CHD \|^ksh: audit\|channel device\|^\[peer\]' "$clean" |
 	sed 's/^/# /'
 has "ksh: domain linux: channel device reqdev: sending end of req at 00:03.0" &&
 	has "ksh: domain linux: channel device boarddev: reading end of board at 00:05.0, ports c080, BAR1 e0004000, BAR2 window"
-ok $? "the kernel builds one PCI function per channel device"
+tap_check $? "the kernel builds one PCI function per channel device"
 grep -aq '^\[linux\] CHD dev 3 id=1128813387 info=.* vendor=0x4b53 class=0xff0000 bar1=0x00000000e0000000$' "$clean" &&
 	grep -aq '^\[linux\] CHD dev 5 id=1128813387 .* vendor=0x4b53 ' "$clean"
-ok $? "Linux finds the functions (IDs, class, BARs kept) and reads ID"
+tap_check $? "Linux finds the functions (IDs, class, BARs kept) and reads ID"
 has "[linux] CHD desc req reqdev hello data bye secret buf=0x00001000/0x00001000"
-ok $? "the descriptor page names channel, device and methods"
+tap_check $? "the descriptor page names channel, device and methods"
 has "[linux] CHD data-before-hello result=-4" &&
 	has "ksh: audit: denied linux chan_send req.data in state closed: EPERM"
-ok $? "the flow order broken from Linux: EPERM, audited"
+tap_check $? "the flow order broken from Linux: EPERM, audited"
 has "[linux] CHD hello result=0" && has "[linux] CHD data result=0" &&
 	has "[peer] PEER got hello len=2: hi" && has "[peer] PEER got data len=2: hi"
-ok $? "messages from Linux reach the native peer in order"
+tap_check $? "messages from Linux reach the native peer in order"
 has "[linux] CHD secret result=-4" &&
 	has "ksh: audit: denied linux chan_send req.secret in state opened: EPERM (no rule: default deny)"
-ok $? "a forbidden method from Linux: EPERM, audited"
+tap_check $? "a forbidden method from Linux: EPERM, audited"
 has "[linux] CHD too-long result=-6" &&
 	has "ksh: audit: denied linux chan_send req.data in state opened: E2BIG"
-ok $? "a message longer than the channel allows: E2BIG, audited"
+tap_check $? "a message longer than the channel allows: E2BIG, audited"
 has "[linux] CHD rx status=1 queued=1 intx=8" &&
 	has "[linux] CHD recv result=0" &&
 	has "[linux] CHD got method=0 len=7 text=pong:hi" &&
 	has "[linux] CHD acked status=0" && has "[linux] CHD recv-empty result=-7"
-ok $? "the reply arrives: RX + INTA# latched, RECV, IRQ_ACK, then EAGAIN"
+tap_check $? "the reply arrives: RX + INTA# latched, RECV, IRQ_ACK, then EAGAIN"
 grep -aq '^\[linux\] CHD irq 11: 1 .*uio_pci_generic' "$clean"
-ok $? "the arrival is an interrupt: IRQ 11 through the virtual 8259A, taken by Linux"
+tap_check $? "the arrival is an interrupt: IRQ 11 through the virtual 8259A, taken by Linux"
 
 has "[linux] CHD board status=4 size=4096 text=BOARD v1"
-ok $? "the memory channel window shows the peer's data and its doorbell"
+tap_check $? "the memory channel window shows the peer's data and its doorbell"
 has "[linux] CHD reader-signal result=-5" &&
 	has "ksh: audit: denied linux event_signal"
-ok $? "a doorbell the reader may not ring: EBADH, audited"
+tap_check $? "a doorbell the reader may not ring: EBADH, audited"
 grep -aq '^\[linux\] CHD window-write rc=139 after=0x52414F42$' "$clean" &&
 	has "ksh: audit: denied linux window_write board: EPERM (the reading end maps it read-only)"
-ok $? "a write to the read-only window: refused (SIGSEGV), audited, unchanged"
+tap_check $? "a write to the read-only window: refused (SIGSEGV), audited, unchanged"
 has "[linux] CHD kc-send rc=0" && has "[peer] PEER got hello len=2: kc" &&
 	has "[linux] CHD kc-recv reply 7 pong:kc" &&
 	has "[linux] CHD kc-read 424f415244207631" && has "[linux] CHD kc-secret rc=4"
-ok $? "the kshchan tool drives the same devices: send, recv, read, refusal"
+tap_check $? "the kshchan tool drives the same devices: send, recv, read, refusal"
 has "ksh: domain linux: device reqdev: BAR1 at 100000 refused (overlaps guest memory): left unbacked" &&
 	has "[linux] CHD moved magic=0x4348534B" &&
 	has "[linux] CHD data-after-move result=0" &&
 	has "[peer] PEER got data len=2: ok"
-ok $? "a BAR moved onto RAM is refused; moved to a free address, its pages follow"
+tap_check $? "a BAR moved onto RAM is refused; moved to a free address, its pages follow"
 has "[linux] CHD bye result=0" && has "[linux] CHD END" &&
-	has "[peer] PEER DONE failures=0" && ! grep -aq 'stopped:' "$clean"
-ok $? "both domains go on to their end; nothing was stopped"
-exit 0
+	has "[peer] PEER DONE failures=0" && ! log_any "$clean" 'stopped:'
+tap_check $? "both domains go on to their end; nothing was stopped"
+tap_done

@@ -4,25 +4,18 @@
 # Linux kernel's panic ends in a reset request that ksh turns into a
 # stop of that domain alone, reported, while the ticker domain keeps
 # printing.
-cd "$(dirname "$0")/../.." || exit 1
-build=${KSH_BUILD:-build}
-out=$build/boot-tests/linux_mixed
+source "$(dirname "$0")/../lib/tap.sh"
+source "$(dirname "$0")/../lib/boot.sh"
+cd "$ROOT" || exit 1
+out=$BUILD/boot-tests/linux_mixed
 mkdir -p "$out"
-n=0
-ok() { # STATUS TEXT
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
-echo "1..6"
+tap_plan 6
 log=$out/serial.log
 clean=$out/serial.txt
+rm -f "$log" "$clean"
 : >"$log"
-{ "$build/bin/kshc" tests/boot/linux_mixed.ksh -L "$build/images/linux" \
-	-L "$build/guests" --emit-c "$out/gen" &&
-	KSH_KERNEL_LIB=$build/lib/libksh-kernel.a scripts/link-image.sh \
-		"$out/image.efi" "$out/gen/tables.c" "$out/gen/payloads.S"; } \
-	>"$out/build.log" 2>&1
-ok $? "linux_mixed.ksh builds (log $out/build.log)"
+boot_build tests/boot/linux_mixed.ksh "$out/gen" "$BUILD/images/linux"
+tap_check $? "linux_mixed.ksh builds (log $out/gen/build.log)"
 # The lines after the Linux domain's stop, once one is a ticker line.
 after_stop() {
 	tr -d '\r' <"$log" >"$clean"
@@ -30,8 +23,8 @@ after_stop() {
 }
 start=$SECONDS
 tmo=${KSH_LINUX_TIMEOUT:-480}
-if [ -r "$out/image.efi" ]; then
-	tests/boot/qemu-boot.sh "$out/image.efi" "$log" "$tmo" &
+if [ -r "$out/gen/image.efi" ]; then
+	tests/boot/qemu-boot.sh "$out/gen/image.efi" "$log" "$tmo" &
 	qb=$!
 	while kill -0 "$qb" 2>/dev/null; do
 		after_stop | grep -q '^\[ticker\] TICK ' && break
@@ -44,18 +37,18 @@ echo "# QEMU start to the first tick after the stop: $((SECONDS - start)) s"
 after_stop >/dev/null
 grep -q '^\[hello\] DONE hello$' "$clean" &&
 	grep -q '^ksh: domain hello exited with status 0$' "$clean"
-ok $? "the native hello domain runs to its end"
+tap_check $? "the native hello domain runs to its end"
 grep -q '^\[linux\] KSH-LINUX-READY$' "$clean"
-ok $? "the Linux domain reaches KSH-LINUX-READY beside them"
+tap_check $? "the Linux domain reaches KSH-LINUX-READY beside them"
 grep -q '^\[linux\] .*Kernel panic - not syncing: sysrq triggered crash' \
 	"$clean"
-ok $? "sysrq c panics the Linux kernel"
+tap_check $? "sysrq c panics the Linux kernel"
 sed -n '/Kernel panic - not syncing/,$p' "$clean" |
 	grep -q '^ksh: domain linux stopped: the guest asked for a system reset' &&
 	grep -q '^ksh: domain linux: [0-9]* ms, exits: ' "$clean"
-ok $? "ksh stops the Linux domain after the panic and reports it"
+tap_check $? "ksh stops the Linux domain after the panic and reports it"
 after_stop | grep -q '^\[ticker\] TICK '
-ok $? "the ticker domain keeps running after the Linux domain stopped"
+tap_check $? "the ticker domain keeps running after the Linux domain stopped"
 grep '^ksh: domain linux stopped\|^ksh: domain linux: [0-9]* ms' "$clean" |
 	sed 's/^/# /'
-exit 0
+tap_done

@@ -7,11 +7,15 @@
 # TCG). The ESP is a FAT image made with mtools
 # and the firmware variables a fresh copy per run. The run ends when QEMU
 # exits (the kernel stops the machine through isa-debug-exit, which gives
-# status (code << 1) | 1), when the line UNTIL appears in the log (for
-# systems that never stop, e.g. with a domain spinning forever: status 0),
-# or after TIMEOUT_S seconds (default 60; status 124): an image that
-# returns to the firmware would otherwise sit in its menu forever.
+# status (code << 1) | 1), when the lines UNTIL names have appeared (for
+# systems that never stop, e.g. with a domain spinning forever: status 0;
+# UNTIL holds one text per line, matched in order as tests/lib/log.sh
+# matches evidence), or after TIMEOUT_S seconds (default 60; status 124):
+# an image that returns to the firmware would otherwise sit in its menu
+# forever.
 set -u
+# shellcheck source=tests/lib/log.sh
+source "$(dirname "$0")/../lib/log.sh"
 img=$1 log=$2 tmo=${3:-60} cpu=${4:-qemu64,+svm,+npt} until=${5:-}
 code=/usr/share/OVMF/OVMF_CODE_4M.fd
 vars=/usr/share/OVMF/OVMF_VARS_4M.fd
@@ -41,7 +45,8 @@ qemu-system-x86_64 -machine q35 -accel tcg -cpu "$cpu" \
 qpid=$!
 start=$SECONDS
 while kill -0 "$qpid" 2>/dev/null; do
-	if [ -n "$until" ] && grep -aqF -- "$until" "$log"; then
+	if [ -n "$until" ] && mapfile -t wants <<<"$until" &&
+		log_in_order "$log" "${wants[@]}"; then
 		sleep 0.5 # let the lines after it reach the log
 		exit 0
 	fi

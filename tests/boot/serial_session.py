@@ -134,7 +134,10 @@ class Tap:
 
 def build_image(ksh, out_dir, build, libdirs):
     """kshc --emit-c then scripts/link-image.sh, as linux_mixed.sh does.
-    Returns the image path, or None (the log is in out_dir/build.log)."""
+    Returns the image path, or None (the log is in out_dir/build.log).
+    out_dir is deleted first: nothing of an earlier run can stand in for
+    an image that failed to build."""
+    shutil.rmtree(out_dir, ignore_errors=True)
     os.makedirs(out_dir, exist_ok=True)
     img = os.path.join(out_dir, "image.efi")
     with open(os.path.join(out_dir, "build.log"), "w") as log:

@@ -1,12 +1,9 @@
 #!/bin/bash
-# Helpers of the loader end-to-end suites (sourced): TAP counters and
-# e2e_boot, which runs one loader with loader-run and boots what it wrote
+# Helpers of the loader end-to-end suites (sourced): the shared TAP
+# helper (tests/lib/tap.sh) and e2e_boot, which runs one loader with loader-run and boots what it wrote
 # through the Multiboot shim under QEMU TCG.
 b=${KSH_BUILD:-build}
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { if eval "$1"; then ok "$2"; else no "$2"; fi; }
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/tap.sh"
 
 # e2e_boot DIR TIMEOUT STOP LOADER FILE INITRD RAM_MIB ARG
 # Leaves DIR/serial.log (carriage returns removed) and DIR/regs; returns
@@ -16,6 +13,8 @@ check() { if eval "$1"; then ok "$2"; else no "$2"; fi; }
 e2e_boot() {
 	local dir=$1 tmo=$2 stop=$3 pid t0 mods regs
 	shift 3
+	# From nothing: no log of an earlier run can stand in for this one.
+	rm -rf "$dir"
 	mkdir -p "$dir"
 	if ! "$b/tests/loader-run" "$1" "$2" "$3" "$4" "$dir" "$5" \
 		>"$dir/run.out" 2>"$dir/run.err"; then

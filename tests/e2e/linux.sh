@@ -6,7 +6,7 @@
 # command line and reach the initramfs's ready marker.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/e2e/lib.sh
-echo "1..5"
+tap_plan 5
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 img=$b/images/linux
@@ -14,21 +14,21 @@ img=$b/images/linux
 cmd="console=ttyS0 acpi=off ksh.run=cat%20/proc/cmdline ksh.after=shell"
 if ! e2e_boot "$t/l" 170 '^KSH-RUN-END 1 ' linux "$img/vmlinuz" \
 	"$img/initramfs.cpio.gz" 512 "$cmd"; then
-	for i in 1 2 3 4 5; do no "loader_linux refused the image"; done
+	for i in 1 2 3 4 5; do tap_fail "loader_linux refused the image"; done
 	exit 0
 fi
-ok "loader_linux accepted vmlinuz + initramfs (512 MiB)"
+tap_ok "loader_linux accepted vmlinuz + initramfs (512 MiB)"
 log=$t/l/serial.log
-check 'grep -qa "shim: regions copied, entering in long mode" "$log"' \
+tap_eval 'grep -qa "shim: regions copied, entering in long mode" "$log"' \
 	"shim entered the kernel with the loader's registers"
-check 'grep -q "BIOS-e820: \[mem 0x0000000000000000-0x000000000009ffff\] usable" "$log" &&
+tap_eval 'grep -q "BIOS-e820: \[mem 0x0000000000000000-0x000000000009ffff\] usable" "$log" &&
 	grep -q "BIOS-e820: \[mem 0x00000000000a0000-0x00000000000fffff\] reserved" "$log" &&
 	grep -q "BIOS-e820: \[mem 0x0000000000100000-0x000000001fffffff\] usable" "$log"' \
 	"kernel reports the loader's e820 map"
-check 'grep -q "^KSH-LINUX-READY" "$log"' "initramfs reached KSH-LINUX-READY"
-check 'sed -n "/^KSH-RUN-BEGIN 1\$/,/^KSH-RUN-END 1 /p" "$log" | grep -qxF "$cmd"' \
+tap_eval 'grep -q "^KSH-LINUX-READY" "$log"' "initramfs reached KSH-LINUX-READY"
+tap_eval 'sed -n "/^KSH-RUN-BEGIN 1\$/,/^KSH-RUN-END 1 /p" "$log" | grep -qxF "$cmd"' \
 	"/proc/cmdline is the loader's command line"
 ms=$(cat "$t/l/ms")
 [ -n "$ms" ] && echo "# loader_linux + shim: QEMU start to ksh.run done ${ms} ms"
 grep -q "^KSH-LINUX-READY" "$log" || tail -n 30 "$log" >&2
-exit 0
+tap_done

@@ -3,7 +3,9 @@
  * Replays fuzz inputs without libFuzzer: each argument is a file or a
  * folder of files, each run once through LLVMFuzzerTestOneInput. Built
  * with AddressSanitizer and UBSan, so a regression crashes as it did
- * under the fuzzer. Prints the number of inputs run.
+ * under the fuzzer. Names each input on stderr before running it (the
+ * last name before a crash is the culprit) and prints the number of
+ * inputs run.
  */
 #include <dirent.h>
 #include <stdint.h>
@@ -38,6 +40,8 @@ static int run_file(const char *path)
 		return -1;
 	}
 	fclose(f);
+	fprintf(stderr, "replay: %s\n", path);
+	fflush(stderr);
 	LLVMFuzzerTestOneInput(buf, (size_t)len);
 	free(buf);
 	return 0;

@@ -10,18 +10,14 @@ cd "$(dirname "$0")/../.." || exit 1
 build=${KSH_BUILD:-build}
 host=$build/tests/native-host
 g=$build/guests
-n=0
+source tests/lib/tap.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		sed 's/^/# /' "$log" | head -n 40
-	fi
+# check STATUS TEXT: one TAP line; a failure shows the harness output.
+check() {
+	tap_check "$@"
+	[ "$1" = 0 ] || sed 's/^/# /' "$log" | head -n 40
 }
 
 # run NAME ARGS... : runs the harness, output in $log.
@@ -45,17 +41,17 @@ run --name alpha --id 3 "$g/hello.elf"
 in_order "hello from alpha 0" "hello from alpha 1" "hello from alpha 2" \
 	"hello from alpha 3" "hello from alpha 4" "DONE alpha" \
 	"HARNESS exit 0" "rc=0"
-ok $? "hello prints its lines, yields and exits 0"
+check $? "hello prints its lines, yields and exits 0"
 
 long=$(printf 'n%.0s' $(seq 1 70))
 run --name "$long" "$g/hello.elf"
 in_order "hello from ${long:0:63} 0" "DONE ${long:0:63}" "HARNESS exit 0"
-ok $? "hello prints a long name as the loader truncated it"
+check $? "hello prints a long name as the loader truncated it"
 
 run --bad-magic "$g/hello.elf"
 in_order "HARNESS exit 126" && grep -q '^ksh-rt: bad native info' "$log" &&
 	absent '^hello from'
-ok $? "runtime refuses a bad ksh_native_info magic before main"
+check $? "runtime refuses a bad ksh_native_info magic before main"
 
 # Every VMMCALL/VMCALL the disassembler sees was found by the harness, and
 # nothing else was patched (a stray match would corrupt code).
@@ -63,38 +59,38 @@ for e in hello hostile_hypercall hcbench; do
 	want=$(objdump -d "$g/$e.elf" | grep -cE '\s(vmmcall|vmcall)\s*$')
 	run "$g/$e.elf"
 	grep -qx "HARNESS patched $want hypercall sites" "$log" && [ "$want" -gt 0 ]
-	ok $? "$e: $want hypercall sites patched, as objdump counts"
+	check $? "$e: $want hypercall sites patched, as objdump counts"
 done
 
 run "$g/spinner.elf"
 in_order "SPIN start" && grep -q '^HARNESS stopped' "$log" &&
 	absent 'SPIN escaped'
-ok $? "spinner prints SPIN start, then executes cli"
+check $? "spinner prints SPIN start, then executes cli"
 
 # Hostile guests: the first attempt is announced, then it is stopped.
 run "$g/hostile_io.elf"
 in_order "HOSTILE-IO start=0" "HOSTILE-IO attempt 0 out 0xcf8 value=0x80000000" &&
 	grep -q '^HARNESS stopped' "$log" && absent FAIL
-ok $? "hostile_io announces out 0xcf8 and is stopped"
+check $? "hostile_io announces out 0xcf8 and is stopped"
 run --name io_kbd "$g/hostile_io.elf"
 in_order "HOSTILE-IO start=2" "HOSTILE-IO attempt 2 out 0x64 value=0xfe" &&
 	absent FAIL
-ok $? "hostile_io: name keyword kbd selects the 0x64 reset"
+check $? "hostile_io: name keyword kbd selects the 0x64 reset"
 run --name io_cfc "$g/hostile_io.elf"
 in_order "HOSTILE-IO attempt 1 in 0xcfc" && absent FAIL
-ok $? "hostile_io: name keyword cfc selects the 0xcfc read"
+check $? "hostile_io: name keyword cfc selects the 0xcfc read"
 
 run "$g/hostile_msr.elf"
 in_order "HOSTILE-MSR start=0" \
 	"HOSTILE-MSR attempt 0 wrmsr 0xc0000080 value=0xd01" &&
 	grep -q '^HARNESS stopped' "$log" && absent FAIL
-ok $? "hostile_msr announces the EFER write and is stopped"
+check $? "hostile_msr announces the EFER write and is stopped"
 run --name msr_apic "$g/hostile_msr.elf"
 in_order "HOSTILE-MSR attempt 1 rdmsr 0x1b" && absent FAIL
-ok $? "hostile_msr: name keyword apic selects APIC_BASE"
+check $? "hostile_msr: name keyword apic selects APIC_BASE"
 run --name msr_hsave "$g/hostile_msr.elf"
 in_order "HOSTILE-MSR attempt 3 rdmsr 0xc0010117" && absent FAIL
-ok $? "hostile_msr: name keyword hsave selects VM_HSAVE_PA"
+check $? "hostile_msr: name keyword hsave selects VM_HSAVE_PA"
 
 # hostile_mem builds its page tables (pure .bss work) and is stopped at the
 # MOV to CR3 here, before any attempt line: the boot tests see the rest.
@@ -104,7 +100,7 @@ for case in ":0" "mem_write:1" "mem_lapic:2" "mem_lapic_write:3" \
 	run ${name:+--name "$name"} --ram 8 "$g/hostile_mem.elf"
 	in_order "HOSTILE-MEM start=$k ram=0x800000" &&
 		grep -q '^HARNESS stopped signal=11' "$log" && absent FAIL
-	ok $? "hostile_mem ${name:-default}: start=$k, page tables built"
+	check $? "hostile_mem ${name:-default}: start=$k, page tables built"
 done
 
 # hostile_hypercall: every check up to CPL 3 passes against the ABI as
@@ -119,7 +115,7 @@ in_order "PASS enosys-0" "PASS enosys-12" "PASS enosys-trunc" \
 	"PASS efault-info-outside" "PASS efault-info-cross" "PASS info-ok" \
 	"PASS info-domain-id" "PASS info-ram-size" "PASS info-name" &&
 	absent '^FAIL'
-ok $? "hostile_hypercall: argument checks report PASS"
+check $? "hostile_hypercall: argument checks report PASS"
 
 # hcbench: the figures are printed as numbers (the harness's hypercall is
 # a SIGILL round trip, so the values say nothing about the kernel).
@@ -128,7 +124,7 @@ grep -qE '^HCBENCH calls=10000 cycles_per_call=[1-9][0-9]* mean_cycles_per_call=
 	grep -qE '^HCBENCH tsc_khz=[1-9][0-9]* ns_per_call=[1-9][0-9]*$' "$log" &&
 	grep -qE '^MEMCPY bytes=65536 cycles=[1-9][0-9]* MBps=[1-9][0-9]*$' "$log" &&
 	in_order "HCBENCH DONE" "HARNESS exit 0"
-ok $? "hcbench prints cycles_per_call, ns_per_call and MEMCPY MBps"
+check $? "hcbench prints cycles_per_call, ns_per_call and MEMCPY MBps"
 grep -E '^(HCBENCH|MEMCPY)' "$log" | sed 's/^/# harness: /'
 
 # stack_guard (built with -fstack-protector-all): the runtime's WRMSR of
@@ -137,20 +133,20 @@ grep -E '^(HCBENCH|MEMCPY)' "$log" | sed 's/^/# harness: /'
 run --name sg_intact "$g/stack_guard.elf"
 grep -q '^STACK-GUARD canary non-zero, low byte 0 (source ' "$log" &&
 	in_order "STACK-GUARD intact DONE" "HARNESS exit 0" && absent FAIL
-ok $? "stack_guard: non-zero canary, protected calls return normally"
+check $? "stack_guard: non-zero canary, protected calls return normally"
 run --name sg "$g/stack_guard.elf"
 in_order "STACK-GUARD smashing 40 bytes into a 16-byte buffer" \
 	"ksh-rt: stack smashing detected: stopping the domain" \
 	"HARNESS exit 125" && absent FAIL
-ok $? "stack_guard: a stack overrun stops the domain with status 125"
+check $? "stack_guard: a stack overrun stops the domain with status 125"
 
 # Multiboot kernels: ELF32 with a valid header in the search window.
 "$host" --check-multiboot 1 "$g/multiboot1.elf" >"$log" 2>&1
-ok $? "multiboot1.elf: ELF32 with a valid Multiboot v1 header"
+check $? "multiboot1.elf: ELF32 with a valid Multiboot v1 header"
 "$host" --check-multiboot 2 "$g/multiboot2.elf" >"$log" 2>&1
-ok $? "multiboot2.elf: ELF32 with a valid Multiboot2 header"
+check $? "multiboot2.elf: ELF32 with a valid Multiboot2 header"
 ! "$host" --check-multiboot 2 "$g/multiboot1.elf" >"$log" 2>&1
-ok $? "the header check refuses a v1 kernel as v2"
+check $? "the header check refuses a v1 kernel as v2"
 
 # Multiboot kernels run: loaded by loader_multiboot, 32-bit code in
 # compatibility mode. Needs a mapping at 0x1000 (see native_host.c); where
@@ -159,8 +155,7 @@ for k in 1 2; do
 	run --multiboot --ram 16 --cmdline "console=ttyS0 mb.test=$k" \
 		"$g/multiboot$k.elf"
 	if grep -q '^rc=77$' "$log"; then
-		n=$((n + 1))
-		echo "ok $n - multiboot$k runs # SKIP no mapping below 64 KiB here"
+		tap_skip "no mapping below 64 KiB here" "multiboot$k runs"
 		continue
 	fi
 	all=0
@@ -173,12 +168,12 @@ for k in 1 2; do
 	[ $all = 0 ] && absent FAIL &&
 		in_order "MB$k magic ok" "MB$k failures=0" "MB$k DONE" \
 			"HARNESS exit 0"
-	ok $? "multiboot$k reports magic, cmdline, memory and map, DONE"
+	check $? "multiboot$k reports magic, cmdline, memory and map, DONE"
 	run --multiboot --bad-magic --ram 16 "$g/multiboot$k.elf"
 	if ! grep -q '^rc=77$' "$log"; then
 		grep -q "^MB$k FAIL magic=0x" "$log" &&
 			in_order "MB$k failures=1" "MB$k DONE" "HARNESS exit 1"
-		ok $? "multiboot$k reports a wrong magic as FAIL"
+		check $? "multiboot$k reports a wrong magic as FAIL"
 	fi
 done
 
@@ -192,6 +187,6 @@ for e in "$g"/*.elf; do
 	done < <(readelf -lW "$e" | grep '^ *LOAD')
 done
 echo "$bad" >"$log"
-ok "$bad" "native guests are ET_EXEC, PT_LOADs at >= 1 MiB with vaddr == paddr"
+check "$bad" "native guests are ET_EXEC, PT_LOADs at >= 1 MiB with vaddr == paddr"
 
-echo "1..$n"
+tap_done

@@ -16,23 +16,23 @@ SNAKE=(--sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT"
 	--sign-pass-file "$W/snakeoil.pass")
 drv() { "$DRV" "$W/gen" sys.ksh --runtime-dir "$RT" "$@"; }
 tmp_empty() { [ -z "$(ls -A "$W/tmp")" ]; }
-echo "1..29"
+tap_plan 29
 
 drv -o "$W/a.efi" -M -MF "$W/a.d" --print-digest >"$W/a.out" 2>"$W/a.err"
-ok $? "builds an image from generated tables and a payload"
+tap_check $? "builds an image from generated tables and a payload"
 objdump -h "$W/a.efi" 2>/dev/null | grep -q 'file format pei-x86-64'
-ok $? "the output is a PE32+ EFI application"
+tap_check $? "the output is a PE32+ EFI application"
 tmp_empty
-ok $? "the temporary directory is removed after success"
+tap_check $? "the temporary directory is removed after success"
 pe_fields "$W/a.efi"
 [ "$CERT_LEN" -eq 0 ]
-ok $? "without --sign-key the image is unsigned"
+tap_check $? "without --sign-key the image is unsigned"
 want=$("$KSH_SIGN" --print-digest "$W/a.efi" | cut -d' ' -f1)
 grep -q "^authenticode-sha256 $want  $W/a.efi\$" "$W/a.out"
-ok $? "--print-digest prints the Authenticode digest"
+tap_check $? "--print-digest prints the Authenticode digest"
 grep -q "^payload-sha256 $(sha256sum "$W/payload.bin" | cut -d' ' -f1)  " \
 	"$W/a.out"
-ok $? "--print-digest prints each payload's SHA-256"
+tap_check $? "--print-digest prints each payload's SHA-256"
 missing=0
 for f in sys.ksh "$W/payload.bin" "$RT/libksh-kernel.a" \
 	"$RT/efi/crt0-efi-x86_64.o" "$RT/efi/elf_x86_64_efi.lds"; do
@@ -42,33 +42,33 @@ for f in sys.ksh "$W/payload.bin" "$RT/libksh-kernel.a" \
 	fi
 done
 [ $missing -eq 0 ]
-ok $? "-M -MF lists the source, payloads and runtime files"
+tap_check $? "-M -MF lists the source, payloads and runtime files"
 head -n1 "$W/a.d" | grep -q "^$W/a.efi: "
-ok $? "the dependency rule's target is the output"
+tap_check $? "the dependency rule's target is the output"
 
 # Reproducibility: a second build from another directory, other names,
 # other temporary root gives the same bytes.
 mkdir -p "$W/elsewhere/tmp2"
 (cd "$W/elsewhere" && TMPDIR=$W/elsewhere/tmp2 drv -o other-name.efi) &&
 	cmp -s "$W/a.efi" "$W/elsewhere/other-name.efi"
-ok $? "unsigned builds in different directories are byte-identical"
+tap_check $? "unsigned builds in different directories are byte-identical"
 drv -o "$W/s1.efi" "${SNAKE[@]}" 2>/dev/null &&
 	(cd "$W/elsewhere" && TMPDIR=$W/elsewhere/tmp2 drv -o s2.efi \
 		"${SNAKE[@]}" 2>/dev/null) && cmp -s "$W/s1.efi" "$W/elsewhere/s2.efi"
-ok $? "signed builds in different directories are byte-identical"
+tap_check $? "signed builds in different directories are byte-identical"
 sbverify --cert "$SNAKEOIL_CERT" "$W/s1.efi" >/dev/null 2>&1
-ok $? "the signed image verifies (sbverify --cert)"
+tap_check $? "the signed image verifies (sbverify --cert)"
 SOURCE_DATE_EPOCH=1700000000 drv -o "$W/e.efi" 2>/dev/null &&
 	pe_fields "$W/e.efi" &&
 	[ "$(u32 "$W/e.efi" $(($(u32 "$W/e.efi" 60) + 8)))" -eq 1700000000 ]
-ok $? "SOURCE_DATE_EPOCH becomes the PE timestamp"
+tap_check $? "SOURCE_DATE_EPOCH becomes the PE timestamp"
 SOURCE_DATE_EPOCH=1700000000 drv -o "$W/e2.efi" 2>/dev/null &&
 	cmp -s "$W/e.efi" "$W/e2.efi" && ! cmp -s "$W/a.efi" "$W/e.efi"
-ok $? "same SOURCE_DATE_EPOCH, same bytes; another one, other bytes"
+tap_check $? "same SOURCE_DATE_EPOCH, same bytes; another one, other bytes"
 SOURCE_DATE_EPOCH=soon drv -o "$W/bad.efi" 2>"$W/e.err"
 [ $? -eq 3 ] && grep -q "SOURCE_DATE_EPOCH 'soon'" "$W/e.err" &&
 	[ ! -e "$W/bad.efi" ] && tmp_empty
-ok $? "a malformed SOURCE_DATE_EPOCH is refused (status 3)"
+tap_check $? "a malformed SOURCE_DATE_EPOCH is refused (status 3)"
 
 # Failures: the old output stays, no partial file, no temporaries.
 echo "previous" >"$W/keep.efi"
@@ -77,50 +77,50 @@ echo "this is not C" >>"$W/badgen/tables.c"
 "$DRV" "$W/badgen" sys.ksh --runtime-dir "$RT" -o "$W/keep.efi" \
 	2>"$W/f.err"
 [ $? -eq 3 ] && grep -q 'kshc: error: .*failed with exit status' "$W/f.err"
-ok $? "a C compiler failure gives status 3 and says which tool failed"
+tap_check $? "a C compiler failure gives status 3 and says which tool failed"
 [ "$(cat "$W/keep.efi")" = previous ] && [ -z "$(ls "$W" | grep 'keep.efi.')" ]
-ok $? "after a failed build the previous output is untouched"
+tap_check $? "after a failed build the previous output is untouched"
 tmp_empty
-ok $? "the temporary directory is removed after a failure"
+tap_check $? "the temporary directory is removed after a failure"
 touch "$W/badgen/FAIL"
 "$DRV" "$W/badgen" sys.ksh --runtime-dir "$RT" -o "$W/keep.efi" 2>/dev/null
 [ $? -eq 1 ] && tmp_empty && [ "$(cat "$W/keep.efi")" = previous ]
-ok $? "a front-end error keeps its status and leaves no temporaries"
+tap_check $? "a front-end error keeps its status and leaves no temporaries"
 drv -o "$W/k.efi" --keep-temps 2>"$W/k.err"
 kept=$(sed -n 's/^kshc: temporaries kept in //p' "$W/k.err")
 [ -n "$kept" ] && [ -f "$kept/tables.c" ] && [ -f "$kept/image.efi" ]
-ok $? "--keep-temps keeps the generated C and says where"
+tap_check $? "--keep-temps keeps the generated C and says where"
 rm -rf "$kept"
 
 drv -o "$W/v.efi" --verbose 2>"$W/v.err" &&
 	grep -q -- '-c tables.c -o tables.o' "$W/v.err" &&
 	grep -q -- 'libgnuefi.a --end-group -o image.so' "$W/v.err" &&
 	grep -q 'objcopy .*--target efi-app-x86_64' "$W/v.err"
-ok $? "--verbose prints the compile, link and objcopy commands"
+tap_check $? "--verbose prints the compile, link and objcopy commands"
 drv -o "$W/cc.efi" --cc "false" 2>"$W/cc.err"
 [ $? -eq 3 ] && grep -q 'false failed with exit status 1' "$W/cc.err"
-ok $? "--cc chooses the C compiler"
+tap_check $? "--cc chooses the C compiler"
 CC=/nonexistent/cc drv -o "$W/cc.efi" 2>"$W/cc.err"
 [ $? -eq 3 ] && grep -q 'cannot run /nonexistent/cc' "$W/cc.err"
-ok $? "CC from the environment is used; a missing one is reported"
+tap_check $? "CC from the environment is used; a missing one is reported"
 mkdir -p "$W/emptyrt"
 "$DRV" "$W/gen" sys.ksh --runtime-dir "$W/emptyrt" -o "$W/x.efi" 2>"$W/r.err"
 [ $? -eq 3 ] && grep -q 'lacks libksh-kernel.a' "$W/r.err" && [ ! -e "$W/x.efi" ]
-ok $? "an incomplete runtime directory is named with what it lacks"
+tap_check $? "an incomplete runtime directory is named with what it lacks"
 KSH_RUNTIME_DIR=$RT "$DRV" "$W/gen" sys.ksh -o "$W/env.efi" 2>/dev/null &&
 	cmp -s "$W/a.efi" "$W/env.efi"
-ok $? "KSH_RUNTIME_DIR points at the runtime"
+tap_check $? "KSH_RUNTIME_DIR points at the runtime"
 drv -o "$W/x.efi" --sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT" \
 	--verbose 2>"$W/p.err"
 [ $? -eq 4 ] && grep -q 'the key is encrypted' "$W/p.err" &&
 	! grep -q 'tables.c' "$W/p.err" && [ ! -e "$W/x.efi" ] && tmp_empty
-ok $? "a key problem is found before compiling (status 4)"
+tap_check $? "a key problem is found before compiling (status 4)"
 drv -o "$W/nodir/x.efi" 2>"$W/o.err"
 [ $? -eq 5 ] && grep -q 'cannot create a temporary file' "$W/o.err" && tmp_empty
-ok $? "an unwritable output gives status 5"
+tap_check $? "an unwritable output gives status 5"
 drv -o "$W/x.efi" -M 2>"$W/m.err"
 [ $? -eq 5 ] && grep -q -- '-M needs -MF' "$W/m.err"
-ok $? "-M without -MF is refused"
+tap_check $? "-M without -MF is refused"
 
 # SIGTERM during the compile: the tool is stopped, the temporaries go, no
 # output appears, and the stage dies of the signal (status 128 + 15).
@@ -140,6 +140,7 @@ kill -TERM "$pid"
 wait "$pid"
 rc=$?
 [ $rc -eq 143 ] && tmp_empty && [ ! -e "$W/sig.efi" ]
-ok $? "SIGTERM: dies of it (status $rc), no temporaries, no output"
+tap_check $? "SIGTERM: dies of it (status $rc), no temporaries, no output"
 [ $(($(date +%s) - start)) -lt 30 ]
-ok $? "SIGTERM reaches the running tool (no wait for it to finish)"
+tap_check $? "SIGTERM reaches the running tool (no wait for it to finish)"
+tap_done

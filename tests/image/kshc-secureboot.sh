@@ -9,12 +9,12 @@ KSHC=$BUILD/bin/kshc
 W=$WORK
 mkdir -p "$W/tmp"
 export TMPDIR=$W/tmp
-echo "1..7"
+tap_plan 7
 
 "$KSHC" examples/hello.ksh -L "$BUILD/guests" -o "$W/good.efi" \
 	--sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT" \
 	--sign-pass-file "$W/snakeoil.pass" --keep-temps 2>"$W/build.err"
-ok $? "kshc builds and signs examples/hello.ksh"
+tap_check $? "kshc builds and signs examples/hello.ksh"
 kept=$(sed -n 's/^kshc: temporaries kept in //p' "$W/build.err")
 "$KSHC" examples/hello.ksh -L "$BUILD/guests" -o "$W/unsigned.efi"
 make_other_key "$W"
@@ -27,7 +27,7 @@ cp "$W/good.efi" "$W/tables.efi"
 [ -n "$code" ] && [ -n "$tables" ] && flip_byte "$W/code.efi" $((code + 4)) &&
 	flip_byte "$W/tables.efi" $((tables + 8)) &&
 	! cmp -s "$W/good.efi" "$W/code.efi" && ! cmp -s "$W/good.efi" "$W/tables.efi"
-ok $? "one byte changed in efi_main and one in ksh_tables"
+tap_check $? "one byte changed in efi_main and one in ksh_tables"
 rm -rf "$kept"
 
 boot() { sb_boot "$W/$1.efi" "$W/$1.log" 240 >"$W/$1.rc"; }
@@ -46,9 +46,10 @@ done
 
 grep -aq '^\[hello_a\] DONE' "$W/good.log" &&
 	grep -aq '^\[hello_b\] DONE' "$W/good.log"
-ok $? "signed with the enrolled key: boots under Secure Boot, domains run"
+tap_check $? "signed with the enrolled key: boots under Secure Boot, domains run"
 for b in unsigned other code tables; do
 	grep -aq 'HARDDISK.*Access Denied' "$W/$b.log" &&
 		! grep -aq 'ksh: microhypervisor' "$W/$b.log"
-	ok $? "$b image refused by the firmware (Access Denied)"
+	tap_check $? "$b image refused by the firmware (Access Denied)"
 done
+tap_done

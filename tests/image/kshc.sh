@@ -15,32 +15,32 @@ mkdir -p "$W/tmp"
 export TMPDIR=$W/tmp
 SNAKE=(--sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT"
 	--sign-pass-file "$W/snakeoil.pass")
-echo "1..16"
+tap_plan 16
 
 "$KSHC" examples/hello.ksh -L "$GUESTS" -o "$W/hello.efi" -M -MF \
 	"$W/hello.d" --print-digest >"$W/hello.out" 2>"$W/hello.err"
-ok $? "kshc -o builds examples/hello.ksh"
+tap_check $? "kshc -o builds examples/hello.ksh"
 [ -z "$(ls -A "$W/tmp")" ]
-ok $? "no temporaries left after the build"
+tap_check $? "no temporaries left after the build"
 grep -q '^ examples/hello.ksh' "$W/hello.d" &&
 	grep -q "^ [^ ]*guests/hello.elf" "$W/hello.d" &&
 	grep -q 'lib/ksh/libksh-kernel.a' "$W/hello.d"
-ok $? "-M -MF lists the .ksh, the payload and the kernel library"
+tap_check $? "-M -MF lists the .ksh, the payload and the kernel library"
 want=$("$KSH_SIGN" --print-digest "$W/hello.efi" | cut -d' ' -f1)
 grep -q "^authenticode-sha256 $want " "$W/hello.out" &&
 	grep -q "^payload-sha256 $(sha256sum "$GUESTS/hello.elf" |
 		cut -d' ' -f1)  " "$W/hello.out"
-ok $? "--print-digest prints the image and payload digests"
+tap_check $? "--print-digest prints the image and payload digests"
 
 # Installed: kshc under PREFIX/bin finds its runtime in PREFIX/lib/ksh.
 unset KSH_RUNTIME_DIR
 make -s install DESTDIR="$W/inst" PREFIX=/usr BUILD="${KSH_BUILD:-build}" \
 	>"$W/install.log" 2>&1 && [ -f "$W/inst/usr/lib/ksh/libksh-kernel.a" ] &&
 	[ -f "$W/inst/usr/lib/ksh/include/ksh/tables.h" ]
-ok $? "make install puts the runtime in PREFIX/lib/ksh"
+tap_check $? "make install puts the runtime in PREFIX/lib/ksh"
 "$W/inst/usr/bin/kshc" examples/hello.ksh -L "$GUESTS" -o "$W/inst.efi" &&
 	cmp -s "$W/hello.efi" "$W/inst.efi"
-ok $? "the installed kshc links with it: the same image as in the tree"
+tap_check $? "the installed kshc links with it: the same image as in the tree"
 rm -rf "$W/inst"
 
 # The same inputs copied to two directories and built from each. (The
@@ -55,28 +55,28 @@ build_in() {
 }
 build_in one u.efi 2>/dev/null && build_in two other.efi 2>/dev/null &&
 	cmp -s "$W/one/u.efi" "$W/two/other.efi"
-ok $? "unsigned images built in different directories are identical"
+tap_check $? "unsigned images built in different directories are identical"
 build_in one s.efi "${SNAKE[@]}" 2>/dev/null &&
 	build_in two s.efi "${SNAKE[@]}" 2>/dev/null &&
 	cmp -s "$W/one/s.efi" "$W/two/s.efi"
-ok $? "signed images built in different directories are identical"
+tap_check $? "signed images built in different directories are identical"
 sbverify --cert "$SNAKEOIL_CERT" "$W/one/s.efi" >/dev/null 2>&1 &&
 	osslsigncode verify -in "$W/one/s.efi" -CAfile "$SNAKEOIL_CERT" \
 		>/dev/null 2>&1
-ok $? "the signed image verifies (sbverify, osslsigncode)"
+tap_check $? "the signed image verifies (sbverify, osslsigncode)"
 SOURCE_DATE_EPOCH=1234567890 build_in one e1.efi 2>/dev/null &&
 	SOURCE_DATE_EPOCH=1234567890 build_in two e2.efi 2>/dev/null &&
 	cmp -s "$W/one/e1.efi" "$W/two/e2.efi" &&
 	[ "$(u32 "$W/one/e1.efi" $(($(u32 "$W/one/e1.efi" 60) + 8)))" \
 		-eq 1234567890 ]
-ok $? "SOURCE_DATE_EPOCH: the PE timestamp, still reproducible"
+tap_check $? "SOURCE_DATE_EPOCH: the PE timestamp, still reproducible"
 
 echo 'domain broken : native "missing.elf" { memory 2M; }' >>"$W/one/hello.ksh"
 echo previous >"$W/one/bad.efi"
 build_in one bad.efi 2>"$W/bad.err"
 [ $? -eq 1 ] && [ "$(cat "$W/one/bad.efi")" = previous ] &&
 	[ -z "$(ls -A "$W/one/t")" ] && grep -q 'error' "$W/bad.err"
-ok $? "an error in the .ksh: status 1, old output kept, no temporaries"
+tap_check $? "an error in the .ksh: status 1, old output kept, no temporaries"
 
 # Boots: the image as built, and one with a byte of hello_a's payload
 # changed. kshc embeds identical payload bytes once, so for the tampering
@@ -87,7 +87,7 @@ sed 's/^domain hello_b : native "hello.elf"/domain hello_b : native "hcbench.elf
 	grep -q 'hcbench.elf' "$W/mixed.ksh"
 off=$("$FIND" "$W/tampered.efi" "$GUESTS/hello.elf" | head -n1)
 [ -n "$off" ] && flip_byte "$W/tampered.efi" $((off + 200))
-ok $? "hello_a's payload found inside the image and one byte changed"
+tap_check $? "hello_a's payload found inside the image and one byte changed"
 efi_boot plain "$W/hello.efi" "$W/boot.log" 240 >"$W/boot.rc" &
 efi_boot plain "$W/tampered.efi" "$W/tampered.log" 240 >"$W/tampered.rc" &
 wait
@@ -97,15 +97,16 @@ for b in boot tampered; do
 done
 grep -aq '^\[hello_a\] DONE' "$W/boot.log" &&
 	grep -aq '^\[hello_b\] DONE' "$W/boot.log" &&
-	grep -aq 'no domain left to run' "$W/boot.log"
-ok $? "the image boots under QEMU SVM and both domains run to the end"
+	grep -aq '^ksh: no domain left to run' "$W/boot.log"
+tap_check $? "the image boots under QEMU SVM and both domains run to the end"
 tr -d '\r' <"$W/boot.log" | grep -aq \
 	'^\[hello_b\] hello_b received "greetings from hello_a" on channel greet$' &&
-	grep -aq 'domain hello_a exited with status 0' "$W/boot.log" &&
-	grep -aq 'domain hello_b exited with status 0' "$W/boot.log"
-ok $? "hello_a's greeting crosses the greet channel to hello_b"
-grep -aq 'domain hello_a refused: payload SHA-256 does not match' \
+	grep -aq '^ksh: domain hello_a exited with status 0' "$W/boot.log" &&
+	grep -aq '^ksh: domain hello_b exited with status 0' "$W/boot.log"
+tap_check $? "hello_a's greeting crosses the greet channel to hello_b"
+grep -aq '^ksh: domain hello_a refused: payload SHA-256 does not match' \
 	"$W/tampered.log" && ! grep -aq '^\[hello_a\]' "$W/tampered.log"
-ok $? "changed payload: hello_a refused with a message, never started"
+tap_check $? "changed payload: hello_a refused with a message, never started"
 grep -aq '^\[hello_b\] HCBENCH DONE' "$W/tampered.log"
-ok $? "changed payload: hello_b still starts and runs"
+tap_check $? "changed payload: hello_b still starts and runs"
+tap_done

@@ -1,7 +1,7 @@
 # Shared helpers of the image TAP suites (sourced, not run).
 #
 # Sets ROOT, BUILD, KSH_SIGN, a private WORK directory removed on exit, and
-# offers TAP output, the snakeoil key (Debian ovmf: its certificate is
+# offers TAP output (tests/lib/tap.sh), the snakeoil key (Debian ovmf: its certificate is
 # enrolled in OVMF_VARS_4M.snakeoil.fd) and a Secure Boot QEMU runner.
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,17 +18,9 @@ OVMF_SB_CODE=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd
 OVMF_SB_VARS=/usr/share/OVMF/OVMF_VARS_4M.snakeoil.fd
 printf 'snakeoil\n' >"$WORK/snakeoil.pass"
 
-tap_n=0
-# ok COND_STATUS DESCRIPTION: prints one TAP line for the status of the
-# command run just before (0 = pass).
-ok() {
-	tap_n=$((tap_n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $tap_n - $2"
-	else
-		echo "not ok $tap_n - $2"
-	fi
-}
+# TAP: the shared helper (tap_plan, tap_check $? "...", tap_done).
+# shellcheck source=tests/lib/tap.sh
+source "$ROOT/tests/lib/tap.sh"
 
 # make_other_key DIR: a fresh RSA key and self-signed certificate that no
 # firmware trusts.

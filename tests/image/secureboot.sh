@@ -7,7 +7,7 @@
 
 APP=$BUILD/tests/image/hello_app.efi
 W=$WORK
-echo "1..4"
+tap_plan 4
 
 "$KSH_SIGN" --sign-key "$SNAKEOIL_KEY" --sign-cert "$SNAKEOIL_CERT" \
 	--sign-pass-file "$W/snakeoil.pass" -o "$W/good.efi" "$APP" >&2
@@ -34,10 +34,11 @@ for b in good unsigned other tampered; do
 done
 
 app_ran "$W/good.log" "$(cat "$W/good.rc")"
-ok $? "signed with the enrolled snakeoil key: boots and runs"
+tap_check $? "signed with the enrolled snakeoil key: boots and runs"
 refused "$W/unsigned.log"
-ok $? "unsigned: refused (Access Denied)"
+tap_check $? "unsigned: refused (Access Denied)"
 refused "$W/other.log"
-ok $? "signed with an untrusted key: refused (Access Denied)"
+tap_check $? "signed with an untrusted key: refused (Access Denied)"
 refused "$W/tampered.log"
-ok $? "signed, then one byte of .text changed: refused (Access Denied)"
+tap_check $? "signed, then one byte of .text changed: refused (Access Denied)"
+tap_done

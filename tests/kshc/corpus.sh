@@ -16,17 +16,15 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 tmp=$build/tests/kshc-corpus
 rm -rf "$tmp" && mkdir -p "$tmp"
 shopt -s nullglob
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-nok() { n=$((n + 1)); echo "not ok $n - $*"; }
+source tests/lib/tap.sh
 
 for f in examples/*.ksh tests/kshc/pass/*.ksh; do
 	if "$kshc" --check -Werror -L tests/kshc/payloads "$f" \
 		>"$tmp/out" 2>&1 && [ ! -s "$tmp/out" ]; then
-		ok "pass: $f"
+		tap_ok "pass: $f"
 	else
 		cat "$tmp/out" >&2
-		nok "pass: $f"
+		tap_fail "pass: $f"
 	fi
 done
 
@@ -39,14 +37,14 @@ for f in tests/kshc/fail/*.ksh; do
 			>"../../../$tmp/stdout" 2>"../../../$tmp/stderr")
 	rc=$?
 	if [ ! -f "$base.err" ]; then
-		nok "fail: $f has no .err file"
+		tap_fail "fail: $f has no .err file"
 	elif [ $rc -ne $want ]; then
 		cat "$tmp/stderr" >&2
-		nok "fail: $f exited $rc, expected $want"
+		tap_fail "fail: $f exited $rc, expected $want"
 	elif ! diff -u "$base.err" "$tmp/stderr" >&2 || [ -s "$tmp/stdout" ]; then
-		nok "fail: $f diagnostics differ from $(basename "$base").err"
+		tap_fail "fail: $f diagnostics differ from $(basename "$base").err"
 	else
-		ok "fail: $f"
+		tap_ok "fail: $f"
 	fi
 done
 
@@ -57,9 +55,9 @@ for name in $(sed -n 's/^DIAG([A-Z_0-9]*, "\([a-z0-9-]*\)".*/\1/p' \
 	grep -q "\[$name\]" tests/kshc/fail/*.err || missing="$missing $name"
 done
 if [ -z "$missing" ]; then
-	ok "every check has a fail case"
+	tap_ok "every check has a fail case"
 else
-	nok "checks without a fail case:$missing"
+	tap_fail "checks without a fail case:$missing"
 fi
 
 # Every check is documented in dsl/checks.md under its name.
@@ -69,9 +67,9 @@ for name in $(sed -n 's/^DIAG([A-Z_0-9]*, "\([a-z0-9-]*\)".*/\1/p' \
 	grep -q "^### $name\b" dsl/checks.md || undoc="$undoc $name"
 done
 if [ -z "$undoc" ]; then
-	ok "every check is documented in dsl/checks.md"
+	tap_ok "every check is documented in dsl/checks.md"
 else
-	nok "checks missing from dsl/checks.md:$undoc"
+	tap_fail "checks missing from dsl/checks.md:$undoc"
 fi
 
 robust() {
@@ -79,10 +77,10 @@ robust() {
 	"$kshc" --check "$f" >"$tmp/out" 2>&1
 	rc=$?
 	if [ $rc -le 1 ] && ! grep -q 'Sanitizer\|runtime error' "$tmp/out"; then
-		ok "robust: $what (exit $rc)"
+		tap_ok "robust: $what (exit $rc)"
 	else
 		head -n 30 "$tmp/out" >&2
-		nok "robust: $what (exit $rc)"
+		tap_fail "robust: $what (exit $rc)"
 	fi
 }
 for f in tests/kshc/robust/*; do
@@ -97,4 +95,4 @@ with open(sys.argv[1], "w") as f:
         f.write("type t%d; // %s\n" % (i, "x" * 40))
 PY
 robust "$tmp/huge.ksh" "30 MB input"
-echo "1..$n"
+tap_done

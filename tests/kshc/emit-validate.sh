@@ -6,6 +6,7 @@
 # (tests/kshc/validate_main.c). Also checks that two runs are
 # byte-identical.
 cd "$(dirname "$0")/../.." || exit 1
+. tests/lib/tap.sh
 build=${KSH_BUILD:-build}
 kshc=$build/bin/kshc
 work=$build/tests/kshc-emit
@@ -15,35 +16,33 @@ warn="-Wall -Wextra -Werror -Wmissing-prototypes -Wcast-qual -Wwrite-strings"
 
 shopt -s nullglob
 cases=(examples/*.ksh tests/kshc/pass/*.ksh)
-echo "1..$((${#cases[@]} * 2))"
-n=0
+tap_plan $((${#cases[@]} * 2))
 for ksh in "${cases[@]}"; do
 	name=$(echo "$ksh" | tr '/.' '__')
 	out=$work/$name
-	n=$((n + 1))
 	if ! "$kshc" "$ksh" -L tests/kshc/payloads --emit-c "$out" \
 		2>"$out.log"; then
 		cat "$out.log" >&2
-		echo "not ok $n - $ksh: kshc failed"
+		tap_fail "$ksh: kshc failed"
 	elif ! $cc -std=gnu11 $warn -Iinclude -o "$out/validate" \
 		"$out/tables.c" "$out/payloads.S" kernel/core/tables_check.c \
 		tests/kshc/validate_main.c -lcrypto 2>"$out.log"; then
 		cat "$out.log" >&2
-		echo "not ok $n - $ksh: generated tables do not compile"
+		tap_fail "$ksh: generated tables do not compile"
 	elif ! "$out/validate" >"$out.log" 2>&1; then
 		cat "$out.log" >&2
-		echo "not ok $n - $ksh: ksh_tables_validate refuses the tables"
+		tap_fail "$ksh: ksh_tables_validate refuses the tables"
 	else
-		echo "ok $n - $ksh: $(cat "$out.log")"
+		tap_ok "$ksh: $(cat "$out.log")"
 	fi
-	n=$((n + 1))
 	if "$kshc" "$ksh" -L tests/kshc/payloads --emit-c "$out.again" \
 		2>/dev/null &&
 		cmp -s "$out/tables.c" "$out.again/tables.c" &&
 		cmp -s "$out/tables.h" "$out.again/tables.h" &&
 		cmp -s "$out/payloads.S" "$out.again/payloads.S"; then
-		echo "ok $n - $ksh: output is byte-identical across runs"
+		tap_ok "$ksh: output is byte-identical across runs"
 	else
-		echo "not ok $n - $ksh: output differs between two runs"
+		tap_fail "$ksh: output differs between two runs"
 	fi
 done
+tap_done

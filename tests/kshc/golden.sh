@@ -13,15 +13,13 @@ tmp=$build/tests/kshc-golden
 gold=tests/kshc/golden
 rm -rf "$tmp" && mkdir -p "$tmp"
 shopt -s nullglob
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-nok() { n=$((n + 1)); echo "not ok $n - $*"; }
+source tests/lib/tap.sh
 check() { # check NAME command...
 	local name=$1
 	shift
-	if "$@" >"$tmp/log" 2>&1; then ok "$name"; else
+	if "$@" >"$tmp/log" 2>&1; then tap_ok "$name"; else
 		cat "$tmp/log" >&2
-		nok "$name"
+		tap_fail "$name"
 	fi
 }
 same() { # same GOLDEN GENERATED
@@ -107,4 +105,4 @@ devices_ok() {
 			--emit-json /dev/null && [ -c /dev/null ]
 }
 check "a device output (/dev/stdout, /dev/null) is written in place" devices_ok
-echo "1..$n"
+tap_done

@@ -4,15 +4,12 @@
 # register block is a plain file here, so the test reads back exactly
 # which registers the tool wrote (LENGTH, METHOD, COMMAND) and what it put
 # in the message buffer of BAR1, and feeds it a RESULT to report.
+source "$(dirname "$0")/../lib/tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 bin=${KSH_BUILD:-build}/images/kshchan/kshchan
-echo "1..8"
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { if eval "$1"; then ok "$2"; else no "$2"; fi; }
+tap_plan 8
 if [ ! -x "$bin" ]; then
-	for _ in 1 2 3 4 5 6 7 8; do no "$bin missing: run make kshchan"; done
+	for _ in 1 2 3 4 5 6 7 8; do tap_fail "$bin missing: run make kshchan"; done
 	exit 0
 fi
 t=$(mktemp -d)
@@ -44,32 +41,33 @@ fn 0000:00:03.0 crypto keys 3 -4
 mkdir -p "$t/sys/0000:00:01.0" && echo 0x8086 >"$t/sys/0000:00:01.0/vendor"
 export KSHCHAN_SYSFS=$t/sys
 
-check '! readelf -l "$bin" | grep -q INTERP' "kshchan is linked static (no ELF interpreter)"
+tap_eval '! readelf -l "$bin" | grep -q INTERP' "kshchan is linked static (no ELF interpreter)"
 
 out=$("$bin" list 2>&1)
-check '[ "$out" = "0000:00:03.0 crypto device=keys kind=message role=sender max=4096 methods=unlock,sign
+tap_eval '[ "$out" = "0000:00:03.0 crypto device=keys kind=message role=sender max=4096 methods=unlock,sign
 0000:00:04.0 reply device=answers kind=message role=receiver max=4096 methods=unlock,sign" ]' \
 	"list: one line per channel function, sorted, others skipped"
 
 # RESULT holds -KSH_EPERM: exit status 4, named on stderr.
 "$bin" send crypto sign "hello" 2>"$t/err"
 rc=$?
-check '[ $rc -eq 4 ] && grep -q "^kshchan: send crypto sign: KSH_EPERM: refused by policy" "$t/err"' \
+tap_eval '[ $rc -eq 4 ] && grep -q "^kshchan: send crypto sign: KSH_EPERM: refused by policy" "$t/err"' \
 	"send refused: exit 4, KSH_EPERM named (rc $rc)"
 
 regs=$(od -An -v -tu4 -j 24 -N 12 "$t/sys/0000:00:03.0/resource0" | tr -s ' ')
-check '[ "$regs" = " 1 5 1" ]' "send wrote METHOD=1 (sign) LENGTH=5 COMMAND=SEND through resource0 (got$regs)"
-check '[ "$(dd if="$t/sys/0000:00:03.0/resource1" bs=1 skip=4096 count=6 2>/dev/null | od -An -c | tr -d " ")" = "hello\\0" ]' \
+tap_eval '[ "$regs" = " 1 5 1" ]' "send wrote METHOD=1 (sign) LENGTH=5 COMMAND=SEND through resource0 (got$regs)"
+tap_eval '[ "$(dd if="$t/sys/0000:00:03.0/resource1" bs=1 skip=4096 count=6 2>/dev/null | od -An -c | tr -d " ")" = "hello\\0" ]' \
 	"send copied the data into BAR1's message buffer (resource1 mmap)"
 
 "$bin" send nope sign x 2>"$t/err"
 rc=$?
-check '[ $rc -eq 17 ] && grep -q "KSHCHAN_ENOCHAN" "$t/err"' "unknown channel: exit 17, KSHCHAN_ENOCHAN (rc $rc)"
+tap_eval '[ $rc -eq 17 ] && grep -q "KSHCHAN_ENOCHAN" "$t/err"' "unknown channel: exit 17, KSHCHAN_ENOCHAN (rc $rc)"
 
 "$bin" send crypto sign -x 0 2>"$t/err"
 rc=$?
-check '[ $rc -eq 64 ] && grep -q "^usage:" "$t/err"' "bad hex: usage, exit 64 (rc $rc)"
+tap_eval '[ $rc -eq 64 ] && grep -q "^usage:" "$t/err"' "bad hex: usage, exit 64 (rc $rc)"
 
 KSHCHAN_SYSFS=$t/none "$bin" list 2>"$t/err"
 rc=$?
-check '[ $rc -eq 20 ] && grep -q "KSHCHAN_EIO" "$t/err"' "no sysfs: exit 20, KSHCHAN_EIO (rc $rc)"
+tap_eval '[ $rc -eq 20 ] && grep -q "KSHCHAN_EIO" "$t/err"' "no sysfs: exit 20, KSHCHAN_EIO (rc $rc)"
+tap_done

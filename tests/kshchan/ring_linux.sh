@@ -6,21 +6,15 @@
 # STATUS EVENT), and they must be byte for byte the writer's records
 # (lengths and bytes of tests/guests/ev_stream.h).
 . "$(dirname "$0")/../boot/chan_lib.sh"
-echo "1..3"
+tap_plan 3
 L=$OUT/ring_linux.log
-dir=$OUT/ring_linux
-rm -rf "$dir" && mkdir -p "$dir"
-{ "$KSHC" tests/kshchan/ring_linux.ksh -L "$BUILD/guests" \
-	-L "$BUILD/images/linux" --emit-c "$dir" &&
-	KSH_KERNEL_LIB=$BUILD/lib/libksh-kernel.a \
-		scripts/link-image.sh "$OUT/ring_linux.efi" \
-		"$dir/tables.c" "$dir/payloads.S"; } >"$OUT/ring_linux.build" 2>&1
+chan_image tests/kshchan/ring_linux.ksh ring_linux "$BUILD/images/linux"
 built=$?
-ok $built "tests/kshchan/ring_linux.ksh builds (log $OUT/ring_linux.build)"
+tap_check $built "tests/kshchan/ring_linux.ksh builds (log $OUT/ring_linux/build.log)"
 st=skipped
 start=$SECONDS
 [ $built -eq 0 ] && st=$(chan_boot_until ring_linux \
-	"${KSH_LINUX_TIMEOUT:-480}" "KSH-RUN-END 2 ")
+	"${KSH_LINUX_TIMEOUT:-480}" "[linux] KSH-RUN-END 2 ")
 # The machine stops by itself (status 1) once Linux reboots and the
 # writer waits for credit that never comes.
 echo "# QEMU start to the reader's end: $((SECONDS - start)) s ($st)"
@@ -29,7 +23,7 @@ run_out() {
 		sed -n "/^KSH-RUN-BEGIN $1\$/,/^KSH-RUN-END $1 /p" | sed '1d'
 }
 run_out 1 | grep -q ' pipe device=pipedev kind=memory role=reader max=65536 methods=$'
-ok $? "kshchan list: the memory channel's reading end ($st, log $L)"
+tap_check $? "kshchan list: the memory channel's reading end ($st, log $L)"
 
 # The writer's first three records: record k has 1 + 389k % 3000 bytes,
 # stream byte `off` is (off * 2654435761) >> 13, low 8 bits.
@@ -47,6 +41,6 @@ got=$(run_out 2 | grep -v '^KSH-RUN-END' | tr -d '\n')
 [ "$got" = "$want" ] && [ ${#got} -eq $((2 * off)) ] &&
 	run_out 2 | grep -q '^KSH-RUN-END 2 rc=0'
 r=$?
-ok $r "kshchan ring-read: three records ($off bytes), byte for byte the writer's"
+tap_check $r "kshchan ring-read: three records ($off bytes), byte for byte the writer's"
 [ $r -ne 0 ] && show "$L"
-exit 0
+tap_done

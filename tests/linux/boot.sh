@@ -3,21 +3,18 @@
 # TCG straight from -kernel/-initrd, loads its modules, prints the ready
 # marker and runs ksh.run= commands (percent-decoded), then powers off.
 # Prints the boot-to-marker wall time as a TAP comment.
+source "$(dirname "$0")/../lib/tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 b=${KSH_BUILD:-build}/images/linux
-echo "1..6"
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() { n=$((n + 1)); echo "not ok $n - $1"; }
-check() { if eval "$1"; then ok "$2"; else no "$2"; fi; }
+tap_plan 6
 
 if [ ! -f "$b/vmlinuz" ] || [ ! -f "$b/initramfs.cpio.gz" ]; then
-	for i in 1 2 3 4 5 6; do no "image missing: run make linux-image"; done
+	for i in 1 2 3 4 5 6; do tap_fail "image missing: run make linux-image"; done
 	exit 0
 fi
 release=$(cat "$b/kernel-release")
 # Boot protocol: "HdrS" at 0x202 (Documentation/arch/x86/boot.rst).
-check '[ "$(dd if="$b/vmlinuz" bs=1 skip=514 count=4 2>/dev/null)" = HdrS ]' \
+tap_eval '[ "$(dd if="$b/vmlinuz" bs=1 skip=514 count=4 2>/dev/null)" = HdrS ]' \
 	"vmlinuz is a bzImage (HdrS)"
 
 log=$(mktemp)
@@ -43,20 +40,20 @@ rc=$?
 if [ -z "$ready" ] && grep -q '^KSH-LINUX-READY' "$log"; then
 	ready=$(date +%s%N)
 fi
-check '[ -n "$ready" ]' "ready marker KSH-LINUX-READY on ttyS0"
+tap_eval '[ -n "$ready" ]' "ready marker KSH-LINUX-READY on ttyS0"
 [ -n "$ready" ] && printf '# boot-to-marker %d.%02d s (QEMU TCG, -m 512)\n' \
 	$(((ready - t0) / 1000000000)) $((((ready - t0) / 10000000) % 100))
 out=$(tr -d '\r' <"$log")
 run() { # output of ksh.run number $1
 	printf '%s\n' "$out" | sed -n "/^KSH-RUN-BEGIN $1\$/,/^KSH-RUN-END $1 /p"
 }
-check 'run 1 | grep -qx "$release" && run 1 | grep -q "^KSH-RUN-END 1 rc=0"' \
+tap_eval 'run 1 | grep -qx "$release" && run 1 | grep -q "^KSH-RUN-END 1 rc=0"' \
 	"ksh.run 1: uname -r is $release"
-check 'for m in ne2k_pci 8390 ata_piix ahci uio_pci_generic; do run 2 | grep -q "^$m " || exit 1; done' \
+tap_eval 'for m in ne2k_pci 8390 ata_piix ahci uio_pci_generic; do run 2 | grep -q "^$m " || exit 1; done' \
 	"guest driver modules loaded (lsmod)"
-check 'run 3 | grep -qx "a%b" && run 3 | grep -q "^KSH-RUN-END 3 rc=1"' \
+tap_eval 'run 3 | grep -qx "a%b" && run 3 | grep -q "^KSH-RUN-END 3 rc=1"' \
 	"ksh.run 3: percent-decoding and exit status"
-check '[ "$rc" -eq 0 ] && grep -q "reboot: Power down" "$log"' \
+tap_eval '[ "$rc" -eq 0 ] && grep -q "reboot: Power down" "$log"' \
 	"ksh.after=poweroff ends the run (qemu rc $rc)"
 [ -n "$ready" ] || tail -n 40 "$log" >&2
-exit 0
+tap_done

@@ -10,12 +10,30 @@
 // boot-see: [cr4] HOSTILE-CR4 legal OSFXSR applied
 // boot-see: [cr4] HOSTILE-CR4 legal PGE applied
 // boot-see: [cr4] HOSTILE-CR4 legal PGE off applied
-// boot-see: ksh: domain cr4: CR4 write 40220 refused (bits 40000 not offered): #GP injected
+// Each refused bit: #GP in the guest and one kernel line naming it (the
+// guest/host mask owns every bit not offered, so each such write exits,
+// reserved bits included), ten and no other CR4 line.
 // boot-see: [cr4] HOSTILE-CR4 refused OSXSAVE (#GP)
+// boot-see: ksh: domain cr4: CR4 write 40220 refused (bits 40000 not offered): #GP injected
 // boot-see: [cr4] HOSTILE-CR4 refused PKE (#GP)
+// boot-see: ksh: domain cr4: CR4 write 400220 refused (bits 400000 not offered): #GP injected
 // boot-see: [cr4] HOSTILE-CR4 refused VMXE (#GP)
+// boot-see: ksh: domain cr4: CR4 write 2220 refused (bits 2000 not offered): #GP injected
+// boot-see: [cr4] HOSTILE-CR4 refused SMXE (#GP)
+// boot-see: ksh: domain cr4: CR4 write 4220 refused (bits 4000 not offered): #GP injected
+// boot-see: [cr4] HOSTILE-CR4 refused CET (#GP)
+// boot-see: ksh: domain cr4: CR4 write 800220 refused (bits 800000 not offered): #GP injected
+// boot-see: [cr4] HOSTILE-CR4 refused PKS (#GP)
+// boot-see: ksh: domain cr4: CR4 write 1000220 refused (bits 1000000 not offered): #GP injected
+// boot-see: [cr4] HOSTILE-CR4 refused KL (#GP)
+// boot-see: ksh: domain cr4: CR4 write 80220 refused (bits 80000 not offered): #GP injected
 // boot-see: [cr4] HOSTILE-CR4 refused MCE (#GP)
+// boot-see: ksh: domain cr4: CR4 write 260 refused (bits 40 not offered): #GP injected
+// boot-see: [cr4] HOSTILE-CR4 refused bit15 (#GP)
+// boot-see: ksh: domain cr4: CR4 write 8220 refused (bits 8000 not offered): #GP injected
 // boot-see: [cr4] HOSTILE-CR4 refused bit63 (#GP)
+// boot-see: ksh: domain cr4: CR4 write 8000000000000220 refused (bits 8000000000000000 not offered): #GP injected
+// boot-count: 10 ksh: domain cr4: CR4 write
 // boot-see: [cr4] HOSTILE-CR4 wrpkru #UD
 // boot-see: [cr4] HOSTILE-CR4 DONE failures=0
 // boot-see: ksh: domain cr4 exited with status 0

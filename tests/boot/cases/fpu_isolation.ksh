@@ -4,9 +4,12 @@
 // switch (ksh/fpu.h) the spy sees the pattern and the secret sees the
 // spy's values. The spy's first read also checks a fresh domain starts
 // from the reset state.
-// boot-see: ksh: FPU: x87/SSE state switched per vCPU
-// boot-see: [secret] FPU-SECRET loaded
-// boot-see: [spy] FPU-SPY clean after 15 slices
+// Evidence is the two guests' own register checks, in an order that
+// makes them mean something: every one of the spy's slices came after
+// the secret was loaded (the kernel's "FPU:" banner is printed at every
+// boot, whatever the switch does, so it proves nothing).
+// boot-expect: [secret] FPU-SECRET loaded
+// boot-expect: [spy] FPU-SPY clean after 15 slices
 // boot-see: [secret] FPU-SECRET intact after 40 rounds
 // boot-see: ksh: domain spy exited with status 0
 // boot-see: ksh: domain secret exited with status 0
