@@ -1,7 +1,13 @@
 // More domain memory than the machine has (QEMU runs with 512 MiB): the
-// UEFI entry fails closed with a message, before any domain starts.
+// UEFI entry fails closed with a message before any domain starts, gives
+// back what it allocated and returns EFI_OUT_OF_RESOURCES; the firmware
+// goes on with its next boot option.
 // boot-expect: ksh: memory object
 // boot-expect: ksh: refusing to boot: out of memory
+// boot-expect: ksh: returning EFI_OUT_OF_RESOURCES to the firmware
+// boot-expect: BdsDxe: failed to start Boot0002 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x0,0xFFFF,0x0): Out of Resources
+// boot-expect: BdsDxe: starting Boot0003 "EFI Internal Shell"
+// boot-until: BdsDxe: starting Boot0003 "EFI Internal Shell"
 // boot-reject: ready
 system "out_of_memory" {
 	platform { cpus 1; memory 2G; iommu optional; }
