@@ -3,7 +3,8 @@
 KERNEL_PURE_SRCS := kernel/core/tables_check.c kernel/core/npt.c \
 	kernel/core/gmap.c kernel/core/hcall_decode.c kernel/core/kfmt.c \
 	kernel/core/kpool.c kernel/core/gwalk.c kernel/core/insn.c \
-	kernel/core/cpuid_filter.c kernel/arch/x86_64/svm/svm_npt.c
+	kernel/core/cpuid_filter.c kernel/arch/x86_64/svm/svm_npt.c \
+	kernel/arch/x86_64/svm/svm_caps.c kernel/arch/x86_64/vcpu_select.c
 
 UNIT_UNDER_TEST += $(KERNEL_PURE_SRCS)
 

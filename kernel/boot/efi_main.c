@@ -54,24 +54,52 @@ static const char *status_name(EFI_STATUS st)
 	}
 }
 
+/* Free memory the firmware reports now (0 if the map cannot be read). */
+static uint64_t firmware_free_bytes(void)
+{
+	struct boot_info now = {0};
+	UINTN key;
+
+	if (EFI_ERROR(efi_memory_map(&key)))
+		return 0;
+	efi_memory_summary(&now);
+	return now.conventional_bytes;
+}
+
 /* Frees what was allocated, newest first: a returning image must leave
  * the memory to whatever boots next (UEFI spec 2.10, 7.4 Exit: the
- * firmware frees the image itself, not the pages it allocated). */
+ * firmware frees the image itself, not the pages it allocated). Says how
+ * much, and whether the firmware's free memory grew by as much. */
 static void give_back(struct held *h)
 {
 	const struct ksh_tables *t = &ksh_tables;
+	uint64_t before, after, bytes = 0;
 
 	if (h->bi == NULL)
 		return;
-	if (h->pool)
+	before = firmware_free_bytes();
+	if (h->pool) {
 		efi_free(h->bi->pool_base, h->bi->pool_size);
+		bytes += h->bi->pool_size;
+	}
 	while (h->n_memobjs > 0) {
-		h->n_memobjs--;
-		efi_free(h->bi->memobj_hpa[h->n_memobjs],
-			 t->memobjs[h->n_memobjs].size);
+		uint64_t size = t->memobjs[--h->n_memobjs].size;
+
+		efi_free(h->bi->memobj_hpa[h->n_memobjs], size);
+		bytes += (size + 4095) & ~4095ull;
 	}
 	efi_free((uint64_t)(uintptr_t)h->bi, h->bi_bytes);
+	bytes += (h->bi_bytes + 4095) & ~4095ull;
 	h->bi = NULL;
+	after = firmware_free_bytes();
+	if (after >= before && after - before >= bytes)
+		kprintf("ksh: gave back %lu KiB to the firmware (its free "
+			"memory grew by %lu KiB)\n",
+			bytes / 1024, (after - before) / 1024);
+	else
+		kprintf("ksh: gave back %lu KiB, but the firmware reports "
+			"%lu KiB free, %lu KiB before\n",
+			bytes / 1024, after / 1024, before / 1024);
 }
 
 /* A refusal before ExitBootServices: the line names what is missing,

@@ -24,8 +24,7 @@
 /* "AuthenticAMD" / "GenuineIntel" as CPUID 0 returns them in EBX, EDX,
  * ECX (APM vol. 3 E.3.1; SDM vol. 2A, CPUID leaf 0). */
 static const uint32_t vendor_amd[3] = {0x68747541, 0x69746E65, 0x444D4163};
-static const uint32_t vendor_intel[3] = {0x756E6547, 0x49656E69,
-					 0x6C65746E};
+static const uint32_t vendor_intel[3] = {0x756E6547, 0x49656E69, 0x6C65746E};
 
 static bool vendor_is(const struct cpu_ident *c, const uint32_t v[3])
 {
