@@ -27,7 +27,7 @@ static bool svm_probe(const char **missing)
 	r.max_ext_leaf = cpuid(0x80000000, 0).eax;
 	if (r.max_ext_leaf >= 0x8000000A) {
 		r.ext1_ecx = cpuid(0x80000001, 0).ecx;
-		if (r.ext1_ecx & (1u << 2)) {
+		if (r.ext1_ecx & EXT1_ECX_SVM) {
 			struct cpuid_regs a = cpuid(0x8000000A, 0);
 
 			r.vm_cr = rdmsr(MSR_VM_CR);

@@ -13,6 +13,9 @@
 
 extern const struct npt_format svm_npt_format;
 
+/* CPUID Fn8000_0001 ECX[2]: SVM (APM vol. 3, appendix E.4.2). */
+#define EXT1_ECX_SVM (1u << 2)
+
 /* CPUID Fn8000_000A EDX feature bits (APM vol. 3, appendix E.4.10). */
 #define SVM_FEAT_NP	    (1u << 0)
 #define SVM_FEAT_NRIP	    (1u << 3)

@@ -10,9 +10,6 @@
 
 #include <arch/x86.h>
 
-/* CPUID Fn8000_0001 ECX[2]: SVM (APM vol. 3, appendix E.4.2). */
-#define EXT1_ECX_SVM (1u << 2)
-
 int svm_caps_check(const struct svm_cpu_regs *r, struct svm_caps *caps,
 		   const char **missing)
 {
