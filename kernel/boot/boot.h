@@ -23,6 +23,8 @@ void efi_memory_summary(struct boot_info *bi);
 /* Allocates pages (EfiLoaderData) aligned to align bytes (4 KiB or
  * 2 MiB), zeroed. Returns 0 and *hpa, or -1. */
 int efi_alloc(uint64_t bytes, uint64_t align, uint64_t *hpa);
+/* Gives back what efi_alloc returned for bytes at hpa. */
+void efi_free(uint64_t hpa, uint64_t bytes);
 /* Verifies and loads each domain's payloads into its RAM object; a domain
  * whose payload fails is marked refused, the others go on. */
 void boot_load_domains(struct boot_info *bi);

@@ -66,3 +66,9 @@ int efi_alloc(uint64_t bytes, uint64_t align, uint64_t *hpa)
 	*hpa = aligned;
 	return 0;
 }
+
+void efi_free(uint64_t hpa, uint64_t bytes)
+{
+	uefi_call_wrapper(BS->FreePages, 2, (EFI_PHYSICAL_ADDRESS)hpa,
+			  (UINTN)((bytes + 4095) / 4096));
+}

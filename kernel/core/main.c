@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * kernel_main: from a plain boot_info to running domains. Order
- * (ARCHITECTURE.md, "Kernel"): own stack -> take over the CPU -> choose the vendor once ->
- * nested paging and vCPU per domain straight from the tables -> schedule.
+ * kernel_main: from a plain boot_info to running domains. Order (ARCHITECTURE.md,
+ * "Kernel"): own stack -> take over the CPU -> enable the vendor chosen
+ * before ExitBootServices (kernel_choose_backend) -> nested paging and
+ * vCPU per domain straight from the tables -> schedule.
  */
 #include <arch/arch.h>
 #include <arch/vcpu.h>
@@ -117,6 +118,34 @@ static void dom_setup(struct boot_info *bi, struct domain *d)
 		d->npt.leaves_2m, d->npt.leaves_4k, d->kmem_pages * 4);
 }
 
+int kernel_choose_backend(const char **why)
+{
+	vcpu_ops = vcpu_select(why);
+	return vcpu_ops != NULL ? 0 : -1;
+}
+
+int kernel_anything_to_run(const struct boot_info *bi, const char **why)
+{
+	for (uint32_t i = 0; i < bi->tables->n_domains; i++)
+		if (bi->domains[i].status == 0)
+			return 0;
+	*why = bi->tables->n_domains == 0
+		   ? "the system has no domains"
+		   : "no domain can start (each was refused above)";
+	return -1;
+}
+
+/*
+ * What is still refused here, after ExitBootServices, stops the machine
+ * (there is no firmware left to return to). Each needs what only exists
+ * from now on:
+ * - arch_init: the kernel's own GDT/IDT/page tables and the W^X self-test
+ *   that faults on them on purpose, and the PIT calibration of the APIC
+ *   timer (its CPUID needs were checked before, by vcpu_select);
+ * - cpu_enable: EFER.SVME or VMXON, which the firmware must never see set;
+ * - per domain, nested paging and the vCPU (such a domain alone is
+ *   refused; "no domain left to run" follows when none is left).
+ */
 static __attribute__((noreturn)) void kernel_main_on_stack(void *arg)
 {
 	struct boot_info *bi = arg;
@@ -125,11 +154,10 @@ static __attribute__((noreturn)) void kernel_main_on_stack(void *arg)
 
 	if (arch_init(bi, &kernel_pool, &why) != 0)
 		panic("taking over the CPU failed: %s", why);
-	vcpu_ops = vcpu_select(&why);
-	if (vcpu_ops == NULL) {
-		kprintf("ksh: refusing to start: %s\n", why);
-		arch_stop_machine(2);
-	}
+	/* Chosen by the entry before ExitBootServices. */
+	if (vcpu_ops == NULL)
+		panic("no virtualization backend was chosen before "
+		      "kernel_main");
 	kprintf("ksh: virtualization backend: %s\n", vcpu_ops->name);
 	if (vcpu_ops->cpu_enable() != 0) {
 		kprintf("ksh: refusing to start: enabling %s on this CPU "

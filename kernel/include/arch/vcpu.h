@@ -15,6 +15,7 @@
 #define KSH_ARCH_VCPU_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <ksh/loader.h>
@@ -159,7 +160,33 @@ struct vcpu_ops {
 extern const struct vcpu_ops svm_ops;
 extern const struct vcpu_ops vmx_ops;
 
-/* Picks the backend this CPU supports (CPUID vendor + probe), once. */
+/* The CPUID values the choice is made from (vcpu_select reads them). */
+struct cpu_ident {
+	uint32_t vendor[3]; /* CPUID 0: EBX, EDX, ECX */
+	uint32_t l1_edx;    /* CPUID 1: EDX */
+	uint32_t max_ext;   /* CPUID 8000_0000h: EAX */
+	uint32_t e1_edx;    /* CPUID 8000_0001h: EDX (0 if max_ext is less) */
+};
+
+/*
+ * vcpu_select_from - the choice of vcpu_select, from values: the host's
+ * own needs (FXSAVE, NX, local APIC: what arch_init relies on), then the
+ * backend of the CPU's vendor, then that backend's probe (which reads its
+ * own CPUID leaves and MSRs and decides with a pure check).
+ * @amd, @intel: the backends linked into the image (NULL: none)
+ * @msg, @size:  room for a refusal that names the backend
+ *
+ * Returns the backend, or NULL with *why naming what is missing
+ * ("CPU lacks NX (...)", "svm: CPU lacks NPT (...)", ...).
+ */
+const struct vcpu_ops *vcpu_select_from(const struct cpu_ident *c,
+					const struct vcpu_ops *amd,
+					const struct vcpu_ops *intel, char *msg,
+					size_t size, const char **why);
+
+/* Picks the backend this CPU supports (vcpu_select_from on this CPU's
+ * values). Reads only CPUID and MSRs, so it runs before
+ * ExitBootServices, where a refusal can still return to the firmware. */
 const struct vcpu_ops *vcpu_select(const char **why);
 
 #endif /* KSH_ARCH_VCPU_H */

@@ -32,6 +32,19 @@ struct boot_info {
 	uint64_t acpi_rsdp;		 /* 0 if none */
 };
 
+/*
+ * Start-up checks an entry makes while it can still give the machine back
+ * to its firmware (before ExitBootServices), so that a machine that
+ * cannot run the system boots something else instead of stopping. Each
+ * returns 0, or -1 with *why naming what is missing.
+ *   kernel_choose_backend:  the CPU's needs and its virtualization backend
+ *                           (vcpu_select, CPUID and MSRs only); first.
+ *   kernel_anything_to_run: after loading, at least one domain loaded.
+ * kernel_main needs kernel_choose_backend to have succeeded.
+ */
+int kernel_choose_backend(const char **why);
+int kernel_anything_to_run(const struct boot_info *bi, const char **why);
+
 /* The generic kernel: takes over the CPU, starts the domains, runs the
  * schedule. Does not return. */
 __attribute__((noreturn)) void kernel_main(struct boot_info *bi);

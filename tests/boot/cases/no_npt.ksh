@@ -1,7 +1,14 @@
 // SVM without nested paging (CPUID Fn8000_000A EDX[0] clear; QEMU still
-// emulates NPT, so only the CPUID check can catch it): refused by name.
+// emulates NPT, so only the CPUID check can catch it): refused by name
+// before ExitBootServices, and the firmware goes on with its next boot
+// option (UEFI spec 2.10, 3.1.1).
 // boot-cpu: qemu64,+svm,-npt
-// boot-expect: ksh: refusing to start: svm: CPU lacks NPT
+// boot-expect: ksh: refusing to boot: svm: CPU lacks NPT
+// boot-expect: ksh: returning EFI_UNSUPPORTED to the firmware
+// boot-expect: BdsDxe: failed to start Boot0002 "UEFI QEMU HARDDISK QM00001 " from PciRoot(0x0)/Pci(0x1F,0x2)/Sata(0x0,0xFFFF,0x0): Unsupported
+// boot-expect: BdsDxe: starting Boot0003 "EFI Internal Shell"
+// boot-until: BdsDxe: starting Boot0003 "EFI Internal Shell"
+// boot-reject: ksh: leaving boot services
 // boot-reject: [one]
 system "no_npt" {
 	platform { cpus 1; memory 64M; iommu optional; }

@@ -18,46 +18,24 @@
 struct svm_caps svm_caps;
 uint64_t svm_host_vmcb_pa, svm_iopm_pa, svm_msrpm_pa;
 
-/* CPUID Fn8000_000A EDX feature bits (APM vol. 3, appendix E.4.10). */
-#define SVM_FEAT_NP	    (1u << 0)
-#define SVM_FEAT_NRIP	    (1u << 3)
-#define SVM_FEAT_FLUSH_ASID (1u << 6)
-#define SVM_FEAT_DECODE	    (1u << 7)
-
+/* Reads what svm_caps_check decides from; VM_CR and the SVM leaf only
+ * where CPUID reports SVM (APM 15.4, 15.30.1). */
 static bool svm_probe(const char **missing)
 {
-	struct cpuid_regs r;
+	struct svm_cpu_regs r = {0};
 
-	/* Require SVM (CPUID Fn8000_0001 ECX[2], APM 15.4). */
-	if (cpuid(0x80000000, 0).eax < 0x8000000A ||
-	    !(cpuid(0x80000001, 0).ecx & (1u << 2))) {
-		*missing = "SVM (CPUID Fn8000_0001:ECX[2])";
-		return false;
+	r.max_ext_leaf = cpuid(0x80000000, 0).eax;
+	if (r.max_ext_leaf >= 0x8000000A) {
+		r.ext1_ecx = cpuid(0x80000001, 0).ecx;
+		if (r.ext1_ecx & EXT1_ECX_SVM) {
+			struct cpuid_regs a = cpuid(0x8000000A, 0);
+
+			r.vm_cr = rdmsr(MSR_VM_CR);
+			r.svm_ebx = a.ebx;
+			r.svm_edx = a.edx;
+		}
 	}
-	/* Require that firmware left it enabled (VM_CR.SVMDIS, APM
-	 * 15.30.1). */
-	if (rdmsr(MSR_VM_CR) & VM_CR_SVMDIS) {
-		*missing = "SVM enabled by firmware (VM_CR.SVMDIS is set)";
-		return false;
-	}
-	r = cpuid(0x8000000A, 0);
-	/* Require nested paging (Fn8000_000A EDX[0], APM 15.25): every
-	 * domain's memory isolation rests on it. */
-	if (!(r.edx & SVM_FEAT_NP)) {
-		*missing = "NPT (nested paging, CPUID Fn8000_000A:EDX[0])";
-		return false;
-	}
-	/* Require an ASID for guests besides the host's ASID 0 (APM
-	 * 15.16). */
-	if (r.ebx < 2) {
-		*missing = "guest ASIDs (CPUID Fn8000_000A:EBX < 2)";
-		return false;
-	}
-	svm_caps.n_asid = r.ebx;
-	svm_caps.nrip = (r.edx & SVM_FEAT_NRIP) != 0;
-	svm_caps.flush_asid = (r.edx & SVM_FEAT_FLUSH_ASID) != 0;
-	svm_caps.decode = (r.edx & SVM_FEAT_DECODE) != 0;
-	return true;
+	return svm_caps_check(&r, &svm_caps, missing) == 0;
 }
 
 /* Lets the guest touch an MSR without an exit: only MSRs whose guest
