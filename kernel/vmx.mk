@@ -20,7 +20,8 @@ UNIT_UNDER_TEST += $(VMX_PURE_SRCS)
 VMXTEST_SRCS := tests/bochs/vmxtest/main.c tests/bochs/vmxtest/support.c \
 	tests/bochs/vmxtest/guest.S kernel/core/gwalk.c kernel/core/insn.c \
 	kernel/core/gmap.c kernel/core/kfmt.c kernel/core/cr4_guest.c \
-	kernel/core/cr4_policy.c kernel/core/cpuid_filter.c
+	kernel/core/cr4_policy.c kernel/core/cpuid_filter.c \
+	kernel/arch/x86_64/retpoline.S
 VMXTEST_OBJS := $(patsubst %,$(BUILD)/efi/%.o,$(basename $(VMXTEST_SRCS)))
 VMXTEST_APP_OBJS := $(filter $(BUILD)/efi/tests/%,$(VMXTEST_OBJS))
 VMXTEST_EFI := $(BUILD)/tests/bochs/vmxtest.efi

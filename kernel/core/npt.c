@@ -75,8 +75,19 @@ static uint64_t *walk_alloc(struct npt *n, uint64_t gpa, int level)
 	return table;
 }
 
-static int use_large(uint64_t gpa, uint64_t hpa, uint64_t left)
+/* Executable 2 MiB leaves allowed (ksh/spec_ctrl.h, iTLB multihit). */
+static bool exec_2m = true;
+
+void npt_set_exec_2m(bool allowed)
 {
+	exec_2m = allowed;
+}
+
+static int use_large(uint64_t gpa, uint64_t hpa, uint64_t left,
+		     uint32_t rights)
+{
+	if ((rights & KSH_X) && !exec_2m)
+		return 0;
 	return ((gpa | hpa) & (SZ_2M - 1)) == 0 && left >= SZ_2M;
 }
 
@@ -106,14 +117,14 @@ int npt_map(struct npt *n, uint64_t gpa, uint64_t hpa, uint64_t size,
 	/* Check first: no page of the range may be mapped already. */
 	for (off = 0; off < size;) {
 		uint64_t step =
-		    use_large(gpa + off, hpa + off, size - off) ? SZ_2M : SZ_4K;
+		    use_large(gpa + off, hpa + off, size - off, rights) ? SZ_2M : SZ_4K;
 
 		if (range_busy(n, gpa + off, step))
 			return -NPT_EEXIST;
 		off += step;
 	}
 	for (off = 0; off < size;) {
-		int large = use_large(gpa + off, hpa + off, size - off);
+		int large = use_large(gpa + off, hpa + off, size - off, rights);
 		uint64_t *table = walk_alloc(n, gpa + off, large ? 2 : 1);
 
 		if (table == NULL)
@@ -223,7 +234,8 @@ size_t npt_pages_bound(const struct ksh_tables *t, uint32_t dom)
 		    tables_touched(m->gpa, m->size, 1ull << 39); /* PDPTs */
 		pages += tables_touched(m->gpa, m->size, 1ull << 30); /* PDs */
 		if (t->memobjs[m->memobj].align == SZ_2M &&
-		    ((m->gpa ^ m->offset) & (SZ_2M - 1)) == 0)
+		    ((m->gpa ^ m->offset) & (SZ_2M - 1)) == 0 &&
+		    (exec_2m || !(m->rights & KSH_X)))
 			pages += 2; /* 2 MiB leaves; at most a head and tail */
 		else
 			pages += tables_touched(m->gpa, m->size, SZ_2M);
