@@ -287,14 +287,14 @@ static void leaf_teardown(void)
 TestSuite(npt_exec_leaf, .init = leaf_setup, .fini = leaf_teardown);
 
 static const struct ksh_memobj leaf_objs[] = {
-    {.name = "ram", .size = 0x800000, .align = 0x200000},
+    {.name = "ram", .size = 0x2800000, .align = 0x200000},
 };
 static const struct ksh_mapping leaf_maps[] = {
-    {.memobj = 0, .gpa = 0, .size = 0x400000, .rights = KSH_R | KSH_X},
+    {.memobj = 0, .gpa = 0, .size = 0x2000000, .rights = KSH_R | KSH_X},
     {.memobj = 0,
-     .offset = 0x400000,
-     .gpa = 0x400000,
-     .size = 0x400000,
+     .offset = 0x2000000,
+     .gpa = 0x2000000,
+     .size = 0x800000,
      .rights = KSH_R | KSH_W},
 };
 static const struct ksh_domain leaf_doms[] = {
@@ -329,11 +329,14 @@ Test(npt_exec_leaf, executable_memory_gets_4k_leaves_when_affected)
 
 	npt_set_exec_2m(false);
 	map_leaf_domain(&n);
-	/* 4 MiB executable: 1024 small leaves; 4 MiB data: two 2 MiB. */
-	cr_assert_eq(n.leaves_4k, 1024);
-	cr_assert_eq(n.leaves_2m, 2);
+	/* 32 MiB executable: 8192 small leaves in 16 page tables (which
+	 * the pool budget must count); 8 MiB data: four 2 MiB leaves. */
+	cr_assert_eq(n.leaves_4k, 8192);
+	cr_assert_eq(n.leaves_2m, 4);
 	cr_assert_eq(npt_lookup(&n, 0x3FF000, &h, &r), 0);
 	cr_assert_eq(h, 0x803FF000ull);
+	cr_assert_eq(npt_lookup(&n, 0x2000000, &h, &r), 0);
+	cr_assert_eq(r, KSH_R | KSH_W);
 	cr_assert_eq(r, KSH_R | KSH_X);
 }
 
@@ -344,7 +347,7 @@ Test(npt_exec_leaf, executable_memory_keeps_2m_leaves_when_allowed)
 	npt_set_exec_2m(true);
 	map_leaf_domain(&n);
 	cr_assert_eq(n.leaves_4k, 0);
-	cr_assert_eq(n.leaves_2m, 4);
+	cr_assert_eq(n.leaves_2m, 20);
 }
 
 /* ---- CPUID residue -------------------------------------------------------- */

@@ -5,6 +5,7 @@
 // spy's values. The spy's first read also checks a fresh domain starts
 // from the reset state.
 // boot-see: ksh: FPU: x87/SSE state switched per vCPU
+// boot-see: ksh: mitigations: ibpb=unavailable bti=retpoline rsb=fill32 clear=none tsx=hidden exec2m=allowed x87ptr=scrub
 // boot-see: [secret] FPU-SECRET loaded
 // boot-see: [spy] FPU-SPY clean after 15 slices
 // boot-see: [secret] FPU-SECRET intact after 40 rounds
