@@ -66,7 +66,7 @@
  * kernel turns RTM off where IA32_TSX_CTRL lets it (ksh/spec_ctrl.h), so
  * a guest never learns of it. */
 #define L7_EBX_HIDDEN                                                          \
-	((1u << 2) /* SGX */ | (1u << 4) /* HLE */ | (1u << 11) /* RTM */ |   \
+	((1u << 2) /* SGX */ | (1u << 4) /* HLE */ | (1u << 11) /* RTM */ |    \
 	 (1u << 25) /* PT */)
 #define L7_ECX_HIDDEN (1u << 30) /* SGX_LC */
 
@@ -76,8 +76,8 @@
  * CPUID leaf 4); leaf 0x8000001D EAX[25:14] NumSharingCache - 1 (AMD
  * CPUID spec #25481). The level, type and sizes stay the host's: they
  * are what the domain's code runs on. */
-#define L4_EAX_TOPOLOGY	 (0x3Fu << 26 | 0xFFFu << 14)
-#define E1D_EAX_SHARING	 (0xFFFu << 14)
+#define L4_EAX_TOPOLOGY (0x3Fu << 26 | 0xFFFu << 14)
+#define E1D_EAX_SHARING (0xFFFu << 14)
 
 #define HV_LEAF_BASE 0x40000000u
 

@@ -83,8 +83,7 @@ void npt_set_exec_2m(bool allowed)
 	exec_2m = allowed;
 }
 
-static int use_large(uint64_t gpa, uint64_t hpa, uint64_t left,
-		     uint32_t rights)
+static int use_large(uint64_t gpa, uint64_t hpa, uint64_t left, uint32_t rights)
 {
 	if ((rights & KSH_X) && !exec_2m)
 		return 0;
@@ -117,7 +116,8 @@ int npt_map(struct npt *n, uint64_t gpa, uint64_t hpa, uint64_t size,
 	/* Check first: no page of the range may be mapped already. */
 	for (off = 0; off < size;) {
 		uint64_t step =
-		    use_large(gpa + off, hpa + off, size - off, rights) ? SZ_2M : SZ_4K;
+		    use_large(gpa + off, hpa + off, size - off, rights) ? SZ_2M
+									: SZ_4K;
 
 		if (range_busy(n, gpa + off, step))
 			return -NPT_EEXIST;

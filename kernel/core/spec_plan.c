@@ -22,8 +22,8 @@ static enum spec_clear decide_clear(const struct spec_cpu *cpu, uint64_t caps,
 				    bool tsx_off)
 {
 	bool tsx = (cpu->l7_ebx & (SPEC_L7_EBX_HLE | SPEC_L7_EBX_RTM)) != 0;
-	bool l1tf = !(caps & ARCH_CAP_RDCL_NO) &&
-		    !(caps & ARCH_CAP_SKIP_L1DFL_VMENTRY);
+	bool l1tf =
+	    !(caps & ARCH_CAP_RDCL_NO) && !(caps & ARCH_CAP_SKIP_L1DFL_VMENTRY);
 	bool mds = !(caps & ARCH_CAP_MDS_NO);
 	bool taa = tsx && !tsx_off && !(caps & ARCH_CAP_TAA_NO);
 
@@ -33,8 +33,9 @@ static enum spec_clear decide_clear(const struct spec_cpu *cpu, uint64_t caps,
 	 * that enumerate MD_CLEAR (Intel MDS analysis, "Mitigation for
 	 * virtualization"), so it covers MDS and TAA too there. */
 	if (l1tf)
-		return (cpu->l7_edx & SPEC_L7_EDX_L1D_FLUSH) ? SPEC_CLEAR_L1D
-							     : SPEC_CLEAR_NO_CTL;
+		return (cpu->l7_edx & SPEC_L7_EDX_L1D_FLUSH)
+			   ? SPEC_CLEAR_L1D
+			   : SPEC_CLEAR_NO_CTL;
 	if (mds || taa)
 		return (cpu->l7_edx & SPEC_L7_EDX_MD_CLEAR) ? SPEC_CLEAR_VERW
 							    : SPEC_CLEAR_NO_CTL;

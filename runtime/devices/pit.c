@@ -376,7 +376,8 @@ static int pit_read(struct vdev *dev, unsigned int idx, uint64_t off,
 		return 0;
 	}
 	/* The control word register cannot be read. */
-	*val = off < 3 ? ch_read(&pit->ch[ksh_index_nospec(off, 3)], now) : 0xff;
+	*val =
+	    off < 3 ? ch_read(&pit->ch[ksh_index_nospec(off, 3)], now) : 0xff;
 	return 0;
 }
 

@@ -92,8 +92,8 @@ Test(spec_plan, intel_skylake_flushes_l1d_and_maps_exec_4k)
 
 Test(spec_plan, intel_l1tf_without_flush_control_is_reported)
 {
-	struct spec_plan p = decide((struct spec_cpu){
-	    .intel = true, .l7_edx = SPEC_L7_EDX_MD_CLEAR});
+	struct spec_plan p = decide(
+	    (struct spec_cpu){.intel = true, .l7_edx = SPEC_L7_EDX_MD_CLEAR});
 
 	cr_assert(!p.ibpb);
 	cr_assert_eq(p.clear, SPEC_CLEAR_NO_CTL);
@@ -116,8 +116,8 @@ Test(spec_plan, intel_cascade_lake_turns_tsx_off)
 	struct spec_plan p = decide((struct spec_cpu){
 	    .intel = true,
 	    .l7_ebx = SPEC_L7_EBX_HLE | SPEC_L7_EBX_RTM,
-	    .l7_edx = CAPS_BIT | SPEC_L7_EDX_SPEC_CTRL |
-		      SPEC_L7_EDX_L1D_FLUSH | SPEC_L7_EDX_MD_CLEAR,
+	    .l7_edx = CAPS_BIT | SPEC_L7_EDX_SPEC_CTRL | SPEC_L7_EDX_L1D_FLUSH |
+		      SPEC_L7_EDX_MD_CLEAR,
 	    .arch_caps = ARCH_CAP_RDCL_NO | ARCH_CAP_IBRS_ALL |
 			 ARCH_CAP_MDS_NO | ARCH_CAP_TSX_CTRL,
 	});
@@ -213,8 +213,8 @@ Test(spec_plan, vendor_bits_do_not_cross)
 	    .l7_edx = CAPS_BIT,
 	    .e8_ebx = SPEC_E8_EBX_IBPB,
 	    .e21_eax = SPEC_E21_EAX_AUTOIBRS,
-	    .arch_caps = ARCH_CAP_RDCL_NO | ARCH_CAP_MDS_NO |
-			 ARCH_CAP_PSCHANGE_MC_NO,
+	    .arch_caps =
+		ARCH_CAP_RDCL_NO | ARCH_CAP_MDS_NO | ARCH_CAP_PSCHANGE_MC_NO,
 	});
 
 	cr_assert_eq(a.bti, SPEC_BTI_RETPOLINE);
@@ -375,8 +375,8 @@ Test(cpuid_residue, sgx_and_pt_leaves_are_empty)
 			uint32_t r[4] = {0x1F, 0x12345678, 0x9ABCDEF0, 0x77};
 
 			cpuid_filter(leaves[i], sub, r);
-			cr_assert_eq(r[0] | r[1] | r[2] | r[3], 0,
-				     "leaf %x.%u", leaves[i], sub);
+			cr_assert_eq(r[0] | r[1] | r[2] | r[3], 0, "leaf %x.%u",
+				     leaves[i], sub);
 		}
 }
 
@@ -384,8 +384,8 @@ Test(cpuid_residue, cache_leaves_describe_one_core)
 {
 	/* A 12-core host's shared L3: type 3, level 3, 16 threads sharing,
 	 * 12 cores; EBX/ECX/EDX are the geometry and stay. */
-	uint32_t r[4] = {(11u << 26) | (15u << 14) | (3u << 5) | 3u,
-			 0x02C0003F, 0x00003FFF, 0x6};
+	uint32_t r[4] = {(11u << 26) | (15u << 14) | (3u << 5) | 3u, 0x02C0003F,
+			 0x00003FFF, 0x6};
 	uint32_t a[4] = {(7u << 14) | (3u << 5) | 3u, 0x03C0003F, 0x7FFF, 0x1};
 
 	cpuid_filter(4, 3, r);

@@ -25,10 +25,10 @@
 #include <stdint.h>
 
 /* CPUID.(EAX=7,ECX=0):EDX (Intel SDM vol. 2A, CPUID, Table 3-8). */
-#define SPEC_L7_EDX_MD_CLEAR   (1u << 10) /* VERW clears CPU buffers */
-#define SPEC_L7_EDX_SPEC_CTRL  (1u << 26) /* IA32_SPEC_CTRL.IBRS, IBPB */
-#define SPEC_L7_EDX_L1D_FLUSH  (1u << 28) /* IA32_FLUSH_CMD */
-#define SPEC_L7_EDX_ARCH_CAPS  (1u << 29) /* IA32_ARCH_CAPABILITIES */
+#define SPEC_L7_EDX_MD_CLEAR  (1u << 10) /* VERW clears CPU buffers */
+#define SPEC_L7_EDX_SPEC_CTRL (1u << 26) /* IA32_SPEC_CTRL.IBRS, IBPB */
+#define SPEC_L7_EDX_L1D_FLUSH (1u << 28) /* IA32_FLUSH_CMD */
+#define SPEC_L7_EDX_ARCH_CAPS (1u << 29) /* IA32_ARCH_CAPABILITIES */
 /* CPUID.(EAX=7,ECX=0):EBX: transactional memory. */
 #define SPEC_L7_EBX_HLE (1u << 4)
 #define SPEC_L7_EBX_RTM (1u << 11)
@@ -40,13 +40,13 @@
 #define SPEC_E21_EAX_AUTOIBRS (1u << 8)
 
 /* IA32_ARCH_CAPABILITIES (MSR 0x10A; Intel SDM vol. 4 Table 2-2). */
-#define ARCH_CAP_RDCL_NO	   (1ull << 0) /* no L1TF/Meltdown */
-#define ARCH_CAP_IBRS_ALL	   (1ull << 1) /* enhanced IBRS */
+#define ARCH_CAP_RDCL_NO	    (1ull << 0) /* no L1TF/Meltdown */
+#define ARCH_CAP_IBRS_ALL	    (1ull << 1) /* enhanced IBRS */
 #define ARCH_CAP_SKIP_L1DFL_VMENTRY (1ull << 3)
-#define ARCH_CAP_MDS_NO		   (1ull << 5)
-#define ARCH_CAP_PSCHANGE_MC_NO	   (1ull << 6) /* no iTLB multihit */
-#define ARCH_CAP_TSX_CTRL	   (1ull << 7) /* IA32_TSX_CTRL exists */
-#define ARCH_CAP_TAA_NO		   (1ull << 8)
+#define ARCH_CAP_MDS_NO		    (1ull << 5)
+#define ARCH_CAP_PSCHANGE_MC_NO	    (1ull << 6) /* no iTLB multihit */
+#define ARCH_CAP_TSX_CTRL	    (1ull << 7) /* IA32_TSX_CTRL exists */
+#define ARCH_CAP_TAA_NO		    (1ull << 8)
 
 /* What the CPU says about itself. */
 struct spec_cpu {
@@ -76,12 +76,12 @@ enum spec_clear {
 
 /* What the kernel does, decided by spec_plan_decide. */
 struct spec_plan {
-	bool ibpb;		/* IA32_PRED_CMD.IBPB at each domain switch */
-	enum spec_bti bti;	/* indirect branch protection */
-	enum spec_clear clear;	/* at each domain switch */
-	bool tsx_disable;	/* IA32_TSX_CTRL: RTM off, CPUID bits clear */
-	bool exec_2m_ok;	/* executable 2 MiB nested leaves allowed */
-	bool fpu_ptr_scrub;	/* x87 FIP/FDP/FOP scrubbed at each switch */
+	bool ibpb;	       /* IA32_PRED_CMD.IBPB at each domain switch */
+	enum spec_bti bti;     /* indirect branch protection */
+	enum spec_clear clear; /* at each domain switch */
+	bool tsx_disable;      /* IA32_TSX_CTRL: RTM off, CPUID bits clear */
+	bool exec_2m_ok;       /* executable 2 MiB nested leaves allowed */
+	bool fpu_ptr_scrub;    /* x87 FIP/FDP/FOP scrubbed at each switch */
 };
 
 /* Decides the plan for cpu. Pure. */
