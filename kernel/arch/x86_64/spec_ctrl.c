@@ -33,12 +33,19 @@ static bool planned;
 /* The domain whose state the predictors and buffers may hold. */
 static const struct domain *last_domain;
 
-/* CPUID vendor string in EBX, EDX, ECX order. */
+/* Four characters of a CPUID vendor string as the register holds them
+ * (little-endian). */
+static uint32_t vendor_word(const char *s)
+{
+	return (uint32_t)(uint8_t)s[0] | (uint32_t)(uint8_t)s[1] << 8 |
+	       (uint32_t)(uint8_t)s[2] << 16 | (uint32_t)(uint8_t)s[3] << 24;
+}
+
+/* CPUID leaf 0: the vendor string in EBX, EDX, ECX order. */
 static bool vendor_is(const struct cpuid_regs *r, const char *s)
 {
-	const uint32_t *w = (const uint32_t *)(const void *)s;
-
-	return r->ebx == w[0] && r->edx == w[1] && r->ecx == w[2];
+	return r->ebx == vendor_word(s) && r->edx == vendor_word(s + 4) &&
+	       r->ecx == vendor_word(s + 8);
 }
 
 static void read_cpu(struct spec_cpu *c)
