@@ -6,7 +6,8 @@ VMX_OBJS := $(patsubst %,$(BUILD)/efi/%.o,$(basename $(VMX_SRCS)))
 VMXTEST_SRCS := tests/bochs/vmxtest/main.c tests/bochs/vmxtest/support.c \
 	tests/bochs/vmxtest/guest.S $(EMUL_DIR)/gwalk.c $(EMUL_DIR)/insn.c \
 	kernel/mm/gmap.c kernel/core/kfmt.c $(EMUL_DIR)/cr4_guest.c \
-	$(EMUL_DIR)/cr4_policy.c $(EMUL_DIR)/cpuid_filter.c
+	$(EMUL_DIR)/cr4_policy.c $(EMUL_DIR)/cpuid_filter.c \
+	kernel/arch/x86_64/retpoline.S
 VMXTEST_OBJS := $(patsubst %,$(BUILD)/efi/%.o,$(basename $(VMXTEST_SRCS)))
 VMXTEST_APP_OBJS := $(filter $(BUILD)/efi/tests/%,$(VMXTEST_OBJS))
 VMXTEST_EFI := $(BUILD)/tests/bochs/vmxtest.efi

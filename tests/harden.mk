@@ -24,3 +24,7 @@ $(BUILD)/guest/tests/guests/stack_guard.o: GUEST_ALL_CFLAGS += \
 
 # The boot cases of tests/boot/harden/ under QEMU TCG + SVM.
 SUITES += tap:tests/boot/harden-tests.sh:1500
+
+# Every indirect branch of the kernel library is a retpoline thunk call
+# (kernel/build.mk, RETPOLINE_CFLAGS).
+SUITES += tap:tests/indirect-branches.sh:300

@@ -12,3 +12,6 @@ SUITES += tap:tests/kshc/golden.sh:300
 
 # make bench: kshc time, peak RSS and table sizes on synthetic systems.
 BENCHES += tests/kshc/bench.sh
+
+# kshc -o against the runtime's contract.json (needs kshc and the kernel).
+SUITES += tap:tests/kshc/contract.sh:300

@@ -35,6 +35,7 @@
 #include <ksh/domain.h>
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
+#include <ksh/nospec.h>
 #include <ksh/vdev_chan.h>
 
 #include <string.h>
@@ -291,6 +292,7 @@ static int dev_place(void *ctx, unsigned int bar, uint64_t gpa)
 
 	if (bar != 1 && bar != 2)
 		return -1;
+	bar = (unsigned int)ksh_index_nospec(bar, 3); /* ksh/nospec.h */
 	unmap(cd, bar);
 	if (gpa == 0)
 		return 0;

@@ -43,6 +43,7 @@
 
 #include <ksh/chan.h>
 #include <ksh/gmap.h>
+#include <ksh/nospec.h>
 
 #include <stddef.h>
 
@@ -185,10 +186,14 @@ static void buf_copy(const struct ctx *x, uint64_t addr, void *buf,
 		return;
 	}
 	for (uint64_t i = 0; i < len; i++) {
+		/* buf_check bounded addr + len; clamp each index too, so a
+		 * mispredicted check reads nothing past the buffer. */
+		uint64_t at = ksh_index_nospec(addr + i, x->kb->size);
+
 		if (to_guest)
-			x->kb->data[addr + i] = p[i];
+			x->kb->data[at] = p[i];
 		else
-			p[i] = x->kb->data[addr + i];
+			p[i] = x->kb->data[at];
 	}
 }
 
@@ -298,6 +303,7 @@ static int64_t event_signal(const struct ctx *x)
 
 	if (e == KSH_NONE)
 		return finish(x, &v, KSH_NONE, -KSH_EBADH, false);
+	e = (uint32_t)ksh_index_nospec(e, x->s->t->n_events);
 	x->s->ev_pending[e] = 1;
 	notify(x, CHAN_NOTIFY_EVENT, e);
 	return 0;
@@ -328,6 +334,7 @@ static int64_t event_wait(const struct ctx *x)
 		if (!(mask & (1ull << n)))
 			continue;
 		e = event_of(x->s->t, x->dom, n, false);
+		e = (uint32_t)ksh_index_nospec(e, x->s->t->n_events);
 		if (x->s->ev_pending[e]) {
 			x->s->ev_pending[e] = 0;
 			fired |= 1ull << n;

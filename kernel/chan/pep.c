@@ -7,6 +7,7 @@
  * and capabilities into ksh_decisions (tables.h).
  */
 #include <ksh/chan.h>
+#include <ksh/nospec.h>
 
 int pep_endpoint(const struct ksh_tables *t, uint32_t dom, uint64_t handle,
 		 uint32_t role, struct pep_verdict *v)
@@ -25,6 +26,8 @@ int pep_endpoint(const struct ksh_tables *t, uint32_t dom, uint64_t handle,
 	 * comparison is on 64 bits so 2^32 + h does not alias handle h. */
 	if (handle >= d->n_endpoints)
 		return -KSH_EBADH;
+	/* Not even speculatively past the check (ksh/nospec.h). */
+	handle = ksh_index_nospec(handle, d->n_endpoints);
 	v->endpoint = d->first_endpoint + (uint32_t)handle;
 	e = &t->endpoints[v->endpoint];
 	v->channel = e->channel;
@@ -52,6 +55,7 @@ int pep_decide(const struct chan_sys *s, uint32_t dom, uint64_t handle,
 	v->next = v->state;
 	if (method >= c->n_methods)
 		return -KSH_EINVAL;
+	method = ksh_index_nospec(method, c->n_methods);
 	dec = &t->decisions[t->endpoints[v->endpoint].first_decision +
 			    (uint32_t)method];
 	v->rule = dec->rule;

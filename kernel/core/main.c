@@ -14,6 +14,7 @@
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
 #include <ksh/sched.h>
+#include <ksh/spec_ctrl.h>
 #include <ksh/vdom.h>
 
 /* Vendor needs, as upper bounds: per CPU (host save area, host state,
@@ -43,6 +44,9 @@ uint64_t kernel_pool_pages(const struct ksh_tables *t, uint64_t max_phys)
 	    3 * 2 /* IST stacks */ + VENDOR_CPU_PAGES +
 	    pages_for((uint64_t)t->n_domains * sizeof(struct domain)) +
 	    1 /* default schedule */ + chan_pool_pages(t) + vdom_pool_pages(t);
+
+	/* The leaf-size rule (iTLB multihit) changes the nested tables' size. */
+	(void)arch_spec_plan();
 
 	for (uint32_t i = 0; i < t->n_domains; i++)
 		pages += npt_pages_bound(t, i) +

@@ -24,6 +24,7 @@
 #include <ksh/kmem.h>
 #include <ksh/kprintf.h>
 #include <ksh/sched.h>
+#include <ksh/spec_ctrl.h>
 #include <ksh/vdom.h>
 
 #define DEFAULT_SLICE_NS 10000000ull /* no frames in the tables: 10 ms */
@@ -126,6 +127,7 @@ static void run_frame(struct domain *d, uint64_t end_ns)
 			continue;
 		}
 		arch_timer_arm(until > now ? until - now : 1);
+		arch_spec_switch(d); /* predictors, buffers: ksh/spec_ctrl.h */
 		/* Its own x87/SSE registers, never the last domain's. */
 		fpu_switch_to(v);
 		vcpu_ops->run(v, &e);

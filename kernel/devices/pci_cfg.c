@@ -10,6 +10,7 @@
  * Maps" (BAR sizing: write all ones, read back, the low bits give the
  * type), 6.7 "Capabilities List".
  */
+#include <ksh/nospec.h>
 #include <ksh/vdev_pci.h>
 
 #include "vdev_string.h"
@@ -135,6 +136,8 @@ uint32_t vpci_cfg_read(const struct vpci_cfg *c, unsigned int off,
 {
 	if (!range_ok(off, size))
 		return ~0u;
+	/* A guest-chosen offset: clamped on every path (ksh/nospec.h). */
+	off = (unsigned int)ksh_index_nospec(off, VPCI_CFG_SIZE - size + 1);
 	return get(&c->data[off], size);
 }
 
@@ -144,7 +147,8 @@ void vpci_cfg_write(struct vpci_cfg *c, unsigned int off, unsigned int size,
 	if (!range_ok(off, size))
 		return;
 	for (unsigned int i = 0; i < size; i++) {
-		unsigned int o = off + i;
+		unsigned int o =
+		    (unsigned int)ksh_index_nospec(off + i, VPCI_CFG_SIZE);
 		uint8_t v = (uint8_t)(val >> (8 * i));
 
 		c->data[o] =

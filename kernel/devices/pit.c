@@ -15,6 +15,7 @@
  * CLK pulse), except in modes 2 and 3 while counting, where it takes over
  * at the end of the current period as the datasheet says.
  */
+#include <ksh/nospec.h>
 #include <ksh/vdev_pit.h>
 
 #include "vdev_string.h"
@@ -375,7 +376,8 @@ static int pit_read(struct vdev *dev, unsigned int idx, uint64_t off,
 		return 0;
 	}
 	/* The control word register cannot be read. */
-	*val = off < 3 ? ch_read(&pit->ch[off], now) : 0xff;
+	*val =
+	    off < 3 ? ch_read(&pit->ch[ksh_index_nospec(off, 3)], now) : 0xff;
 	return 0;
 }
 
@@ -392,7 +394,7 @@ static int pit_write(struct vdev *dev, unsigned int idx, uint64_t off,
 	} else if (off == 3) {
 		pit_control(pit, (uint8_t)val, now);
 	} else {
-		ch_write(&pit->ch[off], (uint8_t)val, now);
+		ch_write(&pit->ch[ksh_index_nospec(off, 3)], (uint8_t)val, now);
 	}
 	return 0;
 }

@@ -5,6 +5,7 @@
  * byte accesses, little endian, the way an ISA bus splits a 16-bit cycle
  * to an 8-bit device into two byte cycles.
  */
+#include <ksh/nospec.h>
 #include <ksh/vdev.h>
 
 #include "vdev_string.h"
@@ -153,6 +154,9 @@ static int bus_access(struct vdev_bus *bus, unsigned int space, uint64_t addr,
 		uint64_t off = addr - r->base;
 
 		if ((r->sizes & size) && r->len - off >= size) {
+			/* The model indexes its registers with off: keep it
+			 * inside the range on every path (ksh/nospec.h). */
+			off = ksh_index_nospec(off, r->len);
 			if (write)
 				return d->ops->write(d, idx, off, size, *val);
 			rc = d->ops->read(d, idx, off, size, &out);

@@ -84,8 +84,18 @@ static uint64_t *walk_alloc(struct npt *n, uint64_t gpa, int level)
 	return table;
 }
 
-static int use_large(uint64_t gpa, uint64_t hpa, uint64_t left)
+/* Executable 2 MiB leaves allowed (ksh/spec_ctrl.h, iTLB multihit). */
+static bool exec_2m = true;
+
+void npt_set_exec_2m(bool allowed)
 {
+	exec_2m = allowed;
+}
+
+static int use_large(uint64_t gpa, uint64_t hpa, uint64_t left, uint32_t rights)
+{
+	if ((rights & KSH_X) && !exec_2m)
+		return 0;
 	return ((gpa | hpa) & (SZ_2M - 1)) == 0 && left >= SZ_2M;
 }
 
@@ -106,12 +116,13 @@ static int range_busy(const struct npt *n, uint64_t gpa, uint64_t step)
  * in the steps npt_map takes and counts every missing table once (steps
  * go up in gpa, so a missing table is met in one run of steps). */
 static uint64_t tables_missing(const struct npt *n, uint64_t gpa, uint64_t hpa,
-			       uint64_t size)
+			       uint64_t size, uint32_t rights)
 {
 	uint64_t need = 0, last[4] = {~0ull, ~0ull, ~0ull, ~0ull};
 
 	for (uint64_t off = 0; off < size;) {
-		int leaf = use_large(gpa + off, hpa + off, size - off) ? 2 : 1;
+		int leaf =
+		    use_large(gpa + off, hpa + off, size - off, rights) ? 2 : 1;
 		const uint64_t *table = n->root;
 
 		for (int l = 4; l > leaf; l--) {
@@ -222,18 +233,19 @@ int npt_map(struct npt *n, uint64_t gpa, uint64_t hpa, uint64_t size,
 	 * pager must have every table page the range needs. */
 	for (off = 0; off < size;) {
 		uint64_t step =
-		    use_large(gpa + off, hpa + off, size - off) ? SZ_2M : SZ_4K;
+		    use_large(gpa + off, hpa + off, size - off, rights) ? SZ_2M
+									: SZ_4K;
 
 		if (range_busy(n, gpa + off, step))
 			return -NPT_EEXIST;
 		off += step;
 	}
-	need = tables_missing(n, gpa, hpa, size);
+	need = tables_missing(n, gpa, hpa, size, rights);
 	if (need != 0 && n->pager.avail != NULL &&
 	    need > n->pager.avail(n->pager.ctx))
 		return -NPT_ENOMEM;
 	for (off = 0; off < size;) {
-		int large = use_large(gpa + off, hpa + off, size - off);
+		int large = use_large(gpa + off, hpa + off, size - off, rights);
 		uint64_t *table = walk_alloc(n, gpa + off, large ? 2 : 1);
 
 		if (table == NULL) {
@@ -336,7 +348,8 @@ size_t npt_pages_bound(const struct ksh_tables *t, uint32_t dom)
 		    tables_touched(m->gpa, m->size, 1ull << 39); /* PDPTs */
 		pages += tables_touched(m->gpa, m->size, 1ull << 30); /* PDs */
 		if (t->memobjs[m->memobj].align == SZ_2M &&
-		    ((m->gpa ^ m->offset) & (SZ_2M - 1)) == 0)
+		    ((m->gpa ^ m->offset) & (SZ_2M - 1)) == 0 &&
+		    (exec_2m || !(m->rights & KSH_X)))
 			pages += 2; /* 2 MiB leaves; at most a head and tail */
 		else
 			pages += tables_touched(m->gpa, m->size, SZ_2M);

@@ -7,6 +7,7 @@
 
 #include <ksh/boot_info.h>
 #include <ksh/kprintf.h>
+#include <ksh/spec_ctrl.h>
 
 int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why)
 {
@@ -21,6 +22,8 @@ int arch_init(const struct boot_info *bi, struct kpool *pool, const char **why)
 	/* Before any vendor code reads CR0/CR4 into its host state. */
 	if (arch_fpu_init(why) != 0)
 		return -1;
+	/* Once, before any domain runs (ksh/spec_ctrl.h). */
+	arch_spec_init();
 	if (paging_init(pool, bi->max_phys, why) != 0)
 		return -1;
 	if (wx_selftest(why) != 0)

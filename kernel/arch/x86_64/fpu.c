@@ -68,3 +68,18 @@ void arch_fpu_load(const struct fpu_area *a)
 {
 	__asm__ volatile("fxrstor64 %0" : : "m"(*a));
 }
+
+/* AMD FXSAVE stores FIP, FDP and FOP only when FSW.ES is set, and FXRSTOR
+ * loads them only then; otherwise the values of the last x87 instruction
+ * executed stay live and the next owner's FXSAVE or FNSTENV reads them
+ * (AMD APM vol. 5, FXSAVE/FXRSTOR; CVE-2006-1056, Xen XSA-172). One x87
+ * load of a kernel constant overwrites all three. FNCLEX first, so a
+ * pending unmasked exception of the last owner does not fire on it (SDM
+ * vol. 1 8.6); EMMS empties the tag word, so the load cannot overflow
+ * the stack. FXRSTOR then replaces every register the load touched. */
+void arch_fpu_scrub_ptrs(void)
+{
+	static const uint32_t zero;
+
+	__asm__ volatile("fnclex\n\temms\n\tfildl %0" : : "m"(zero));
+}

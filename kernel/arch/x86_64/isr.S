@@ -89,7 +89,7 @@ arch_call_on_stack:
 	movq %rdi, %rsp
 	xorl %ebp, %ebp
 	movq %rdx, %rdi
-	call *%rsi
+	call __x86_indirect_thunk_rsi	/* retpoline.S */
 1:	cli
 	hlt
 	jmp 1b

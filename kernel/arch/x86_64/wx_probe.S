@@ -29,7 +29,9 @@ wx_probe_fault_exit:
 	.type wx_probe_exec, @function
 wx_probe_exec:
 	xorl	%eax, %eax
-	jmp	*%rdi
+	/* Through the retpoline like every indirect branch: its RET lands
+	 * on p with the stack as a plain JMP would leave it. */
+	jmp	__x86_indirect_thunk_rdi
 	.size wx_probe_exec, . - wx_probe_exec
 
 	.section .note.GNU-stack, "", @progbits

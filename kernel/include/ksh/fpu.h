@@ -16,6 +16,7 @@
 #ifndef KSH_FPU_H
 #define KSH_FPU_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* The FXSAVE64 image: 512 bytes, 16-byte aligned (Intel SDM vol. 1
@@ -44,9 +45,16 @@ struct vcpu;
  * before every guest entry; does nothing when v already owns it. */
 void fpu_switch_to(struct vcpu *v);
 
+/* Turns on the scrub of the x87 last-instruction and last-operand
+ * pointers at each change of owner (ksh/spec_ctrl.h decides: AMD CPUs
+ * without CPUID 0x80000008 EBX[2]). */
+void fpu_set_ptr_scrub(bool on);
+
 /* Hardware side (kernel/arch/x86_64/fpu.c). */
 void arch_fpu_save(struct fpu_area *a);
 void arch_fpu_load(const struct fpu_area *a);
+/* Points FIP/FDP/FOP at a kernel instruction and operand. */
+void arch_fpu_scrub_ptrs(void);
 #endif
 
 #endif /* KSH_FPU_H */

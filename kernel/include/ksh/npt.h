@@ -53,6 +53,13 @@ struct npt {
 	size_t tables_freed; /* table pages npt_unmap gave back to the pager */
 };
 
+/* Whether npt_map may map executable memory with 2 MiB leaves (default
+ * yes). Off on Intel CPUs exposed to iTLB multihit (CVE-2018-12207;
+ * ksh/spec_ctrl.h): a guest changing the page size of an executable
+ * translation can raise a machine check, so executable ranges get 4 KiB
+ * leaves only. Set once at boot, before any table is sized or built. */
+void npt_set_exec_2m(bool allowed);
+
 /* Allocates the root. Returns 0 or -NPT_ENOMEM. */
 int npt_init(struct npt *n, const struct npt_format *fmt,
 	     const struct npt_pager *pager);

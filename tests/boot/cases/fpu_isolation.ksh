@@ -10,6 +10,7 @@
 // boot, whatever the switch does, so it proves nothing).
 // boot-expect: [secret] FPU-SECRET loaded
 // boot-expect: [spy] FPU-SPY clean after 15 slices
+// boot-see: ksh: mitigations: ibpb=unavailable bti=retpoline rsb=fill32 clear=none tsx=hidden exec2m=allowed x87ptr=scrub
 // boot-see: [secret] FPU-SECRET intact after 40 rounds
 // boot-see: ksh: domain spy exited with status 0
 // boot-see: ksh: domain secret exited with status 0

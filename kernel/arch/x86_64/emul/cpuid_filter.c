@@ -57,6 +57,28 @@
 	((1u << 7) /* CET_SS */ | (1u << 23) /* KL */ | (1u << 31) /* PKS */)
 #define L7_EDX_UNSWITCHED ((1u << 5) /* UINTR */ | (1u << 20) /* CET_IBT */)
 
+/* Leaf 7 subleaf 0: features a domain must not see at all. SGX: its
+ * enclave page cache and ENCLS/ENCLU are not virtualized (leaf 0x12
+ * describes them; SDM vol. 3D 34.7); SGX launch control with it. Intel
+ * PT: trace MSRs and output regions are host-physical and unswitched
+ * (leaf 0x14; SDM vol. 3C 33.3). TSX (HLE, RTM): transactional aborts
+ * are the channel of TSX Asynchronous Abort (CVE-2019-11135), and the
+ * kernel turns RTM off where IA32_TSX_CTRL lets it (ksh/spec_ctrl.h), so
+ * a guest never learns of it. */
+#define L7_EBX_HIDDEN                                                          \
+	((1u << 2) /* SGX */ | (1u << 4) /* HLE */ | (1u << 11) /* RTM */ |    \
+	 (1u << 25) /* PT */)
+#define L7_ECX_HIDDEN (1u << 30) /* SGX_LC */
+
+/* Cache topology: the domain has one vCPU, so no cache is shared with a
+ * sibling it could name. Leaf 4 EAX[31:26] "cores per package - 1" and
+ * EAX[25:14] "logical processors sharing this cache - 1" (SDM vol. 2A
+ * CPUID leaf 4); leaf 0x8000001D EAX[25:14] NumSharingCache - 1 (AMD
+ * CPUID spec #25481). The level, type and sizes stay the host's: they
+ * are what the domain's code runs on. */
+#define L4_EAX_TOPOLOGY (0x3Fu << 26 | 0xFFFu << 14)
+#define E1D_EAX_SHARING (0xFFFu << 14)
+
 #define HV_LEAF_BASE 0x40000000u
 
 void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
@@ -83,8 +105,9 @@ void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 		break;
 	case 7: /* structured extended features */
 		if (subleaf == 0) {
-			r[1] &= ~L7_EBX_AVX_STATE;
-			r[2] &= ~(L7_ECX_AVX_STATE | L7_ECX_UNSWITCHED);
+			r[1] &= ~(L7_EBX_AVX_STATE | L7_EBX_HIDDEN);
+			r[2] &= ~(L7_ECX_AVX_STATE | L7_ECX_UNSWITCHED |
+				  L7_ECX_HIDDEN);
 			r[3] &= ~(L7_EDX_AVX_STATE | L7_EDX_UNSWITCHED);
 		} else {
 			/* Subleaf 1 and up: AVX-VNNI, AVX512-BF16 and later
@@ -92,6 +115,21 @@ void cpuid_filter(uint32_t leaf, uint32_t subleaf, uint32_t r[4])
 			r[0] = r[1] = r[2] = r[3] = 0;
 		}
 		break;
+	case 4: /* deterministic cache parameters */
+		r[0] &= ~L4_EAX_TOPOLOGY;
+		break;
+	case 0x8000001D: /* AMD cache topology */
+		r[0] &= ~E1D_EAX_SHARING;
+		break;
+	case 0x8000001E:
+		/* AMD extended APIC ID, core and node IDs: one core, ID 0
+		 * (EBX[15:8] threads per core - 1, ECX[10:8] nodes - 1). */
+		r[0] = 0;
+		r[1] &= ~0xFFFFu;
+		r[2] &= ~0x7FFu;
+		break;
+	case 0x12: /* SGX capabilities: SGX is hidden */
+	case 0x14: /* processor trace: PT is hidden */
 	case 0xD:  /* XSAVE state components: XSAVE is hidden */
 	case 5:	   /* MONITOR/MWAIT */
 	case 6:	   /* thermal and power */

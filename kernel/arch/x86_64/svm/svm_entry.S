@@ -12,6 +12,8 @@
  * struct vcpu_regs: rax 0, rbx 8, rcx 16, rdx 24, rsi 32, rdi 40, rbp 48,
  * r8 56 ... r15 112. RAX itself is VMCB.RAX (the C caller copies it).
  */
+#include <arch/rsb_fill.h>
+
 	.text
 	.code64
 	.globl svm_vmrun
@@ -69,6 +71,7 @@ svm_vmrun:
 	movq %r14, 104(%rsi)
 	movq %r15, 112(%rsi)
 	popq 32(%rsi)
+	RSB_FILL %rcx          /* before the host's first RET */
 
 	vmsave %rax           /* guest hidden state back to its VMCB */
 	movq 8(%rsp), %rax

@@ -12,6 +12,8 @@
  * VMLAUNCH/VMRESUME failed with VMfailInvalid, 2 with VMfailValid (the
  * VM-instruction error field says why, SDM 31.4). SysV ABI.
  */
+#include <arch/rsb_fill.h>
+
 #define VMCS_HOST_RSP 0x6C14
 #define VMCS_HOST_RIP 0x6C16
 
@@ -113,6 +115,7 @@ vmx_exit:
 	mov %r15, R_R15(%rdi)
 	pop %rax
 	mov %rax, R_RDI(%rdi)
+	RSB_FILL %rcx		/* before the host's first RET */
 	xor %eax, %eax
 	pop %rdi
 	pop %r15
