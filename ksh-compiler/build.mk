@@ -89,6 +89,9 @@ SUITES += tap:tests/kshc/golden.sh:300
 # Editor syntax files (dsl/editors) against the lexer's keyword list.
 SUITES += tap:tests/kshc/editor-syntax.sh:120
 
+# kshc --help, the man page and README agree on options and exit codes.
+SUITES += tap:tests/kshc/docs-agree.sh:60
+
 # ---- Fuzzing --------------------------------------------------------------
 # `make fuzz-kshc` builds the front end with clang's libFuzzer and ASan/UBSan
 # and runs it for KSHC_FUZZ_SECONDS on a scratch corpus seeded from the
