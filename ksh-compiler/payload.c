@@ -154,8 +154,9 @@ enum payload_format { FMT_ANY, FMT_ELF, FMT_BZIMAGE };
 static void payload_format(struct kshc *k, const struct ksh_file *f,
 			   const uint8_t *b, enum payload_format fmt)
 {
-	bool elf = f->size >= 4 && memcmp(b, "\x7f"
-					       "ELF",
+	bool elf = f->size >= 4 && memcmp(b,
+					  "\x7f"
+					  "ELF",
 					  4) == 0;
 	bool bz = f->size >= 0x206 && memcmp(b + 0x202, "HdrS", 4) == 0;
 

@@ -49,9 +49,9 @@ void payload_not_found(struct kshc *k, const struct ksh_file *f)
 {
 	const char *slash = strrchr(f->path, '/');
 	const char *base = slash ? slash + 1 : f->path;
-	char *sub = slash ? arena_strndup(&k->arena, f->path,
-					  (size_t)(slash - f->path))
-			  : NULL;
+	char *sub =
+	    slash ? arena_strndup(&k->arena, f->path, (size_t)(slash - f->path))
+		  : NULL;
 	const char *self = f->loc.src ? f->loc.src->dir : ".";
 	uint32_t n_dirs = f->path[0] == '/' ? 1 : 1 + k->n_lib_dirs;
 	const char *best = NULL, *best_dir = NULL;
@@ -72,8 +72,8 @@ void payload_not_found(struct kshc *k, const struct ksh_file *f)
 		looked = arena_printf(&k->arena, "%s%s%s%s", looked,
 				      i ? ", " : "", in,
 				      f->path[0] == '/' ? ""
-				      : i == 0		? " (next to the .ksh file)"
-							: " (-L)");
+				      : i == 0 ? " (next to the .ksh file)"
+					       : " (-L)");
 		for (uint32_t j = 0; j < n; j++) {
 			const char *before = sg.best;
 

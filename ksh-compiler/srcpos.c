@@ -118,8 +118,7 @@ const char *src_line(struct arena *a, const struct ksh_src *s, int line,
 	return p;
 }
 
-void src_text(struct arena *a, const struct ksh_loc *loc, char *buf,
-	      size_t n)
+void src_text(struct arena *a, const struct ksh_loc *loc, char *buf, size_t n)
 {
 	const char *line;
 	size_t len, from, to;

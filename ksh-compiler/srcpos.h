@@ -52,8 +52,7 @@ const char *src_line(struct arena *a, const struct ksh_src *s, int line,
 
 /* src_text - the source text under a one-line location, into @buf (empty
  * when the location spans lines or lies outside the file). */
-void src_text(struct arena *a, const struct ksh_loc *loc, char *buf,
-	      size_t n);
+void src_text(struct arena *a, const struct ksh_loc *loc, char *buf, size_t n);
 
 /* src_dirname - the directory part of @path ("." when it has none). */
 char *src_dirname(struct arena *a, const char *path);

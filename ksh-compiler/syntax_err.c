@@ -17,13 +17,12 @@
 /* Words that are never names anywhere (dsl/reference.md, "Reserved
  * words"): each starts a statement inside a block whose other
  * statements start with a name, so the grammar cannot take it as one. */
-static const char *const hard_reserved[] = {"idle", "in", "states",
-					    "initial"};
+static const char *const hard_reserved[] = {"idle", "in", "states", "initial"};
 
 /* Bison's token classes that are not words the user can type as such. */
 static const char *const classes[] = {
-    "identifier", "string",	 "number", "PCI address", "IPv4 address",
-    "end of file", "invalid token", "error",
+    "identifier",   "string",	   "number",	    "PCI address",
+    "IPv4 address", "end of file", "invalid token", "error",
 };
 
 /* Append @s to the string in @buf (of @n bytes), cutting at the end. */
@@ -145,8 +144,8 @@ static struct ksh_loc after(const struct ksh_loc *l)
 }
 
 void syntax_error_report(struct kshc *k, void *scanner, const char *unexpected,
-			 const struct ksh_loc *loc,
-			 const char *const *expected, int n)
+			 const struct ksh_loc *loc, const char *const *expected,
+			 int n)
 {
 	char word[64], text[96], what[128], list[768], one[80];
 	bool want_name = false, want_semi = false, top = false;

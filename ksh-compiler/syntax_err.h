@@ -20,7 +20,7 @@ struct kshc;
  * @expected:   Bison's names of the @n tokens the grammar would accept
  */
 void syntax_error_report(struct kshc *k, void *scanner, const char *unexpected,
-			 const struct ksh_loc *loc,
-			 const char *const *expected, int n);
+			 const struct ksh_loc *loc, const char *const *expected,
+			 int n);
 
 #endif /* KSHC_SYNTAX_ERR_H */

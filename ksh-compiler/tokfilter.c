@@ -40,15 +40,15 @@ struct tokf {
 	struct kshc *k;
 	struct tok q[TOKF_QUEUE];
 	int nq;
-	int inject;		    /* '}' still to supply before q[0] */
-	struct tok last, before;    /* the last two tokens given */
+	int inject;		 /* '}' still to supply before q[0] */
+	struct tok last, before; /* the last two tokens given */
 	int n_given;
-	int depth;		    /* blocks open */
+	int depth; /* blocks open */
 	struct tokf_block blocks[KSHC_MAX_NESTING + 1];
-	struct tok stmt[3];	    /* first words of this statement */
+	struct tok stmt[3]; /* first words of this statement */
 	int n_stmt;
-	bool stmt_named;	    /* its name is complete */
-	bool stmt_lex_error;	    /* this statement had a lexical error */
+	bool stmt_named;     /* its name is complete */
+	bool stmt_lex_error; /* this statement had a lexical error */
 	enum tokf_skip skip;
 	int skip_depth;
 };
