@@ -77,6 +77,10 @@ void chk_mls(struct kshc *k)
 				       "through %s",
 				       a->name.s, label_text(k, a), b->name.s,
 				       label_text(k, b), flow_via_text(k, e));
+		if (e->rule_loc != NULL)
+			diag_note(&k->diags, e->rule_loc,
+				  "this rule lets \"%s\" send on it",
+				  a->name.s);
 		if (A->has_mls)
 			diag_note(&k->diags, &A->mls_loc, "MLS mode set here");
 	}
@@ -215,12 +219,15 @@ void chk_neverflow(struct kshc *k)
 				    "information can flow from \"%s\" to "
 				    "\"%s\": %s",
 				    nf->from.s, nf->to.s, text);
-			for (uint32_t p = n; p-- > 0;)
-				diag_note(
-				    &k->diags, g->e[path[p]].loc,
-				    "%s -> %s granted here",
-				    A->domains.v[g->e[path[p]].from].name.s,
-				    A->domains.v[g->e[path[p]].to].name.s);
+			for (uint32_t p = n; p-- > 0;) {
+				const struct flow_edge *h = &g->e[path[p]];
+
+				diag_note(&k->diags,
+					  h->rule_loc ? h->rule_loc : h->loc,
+					  "%s -> %s granted here",
+					  A->domains.v[h->from].name.s,
+					  A->domains.v[h->to].name.s);
+			}
 		}
 	}
 }

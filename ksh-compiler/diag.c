@@ -62,7 +62,9 @@ static void diag_vprint(struct ksh_diags *d, FILE *out,
 			const struct ksh_loc *loc, const char *head,
 			const char *fmt, va_list ap)
 {
-	if (loc != NULL && loc->src != NULL)
+	if (loc != NULL && loc->src != NULL && loc->first_line == 0)
+		fprintf(out, "%s: ", loc->src->name); /* the whole file */
+	else if (loc != NULL && loc->src != NULL)
 		fprintf(out, "%s:%d:%d: ", loc->src->name, loc->first_line,
 			loc->first_column);
 	else
@@ -70,8 +72,15 @@ static void diag_vprint(struct ksh_diags *d, FILE *out,
 	fputs(head, out);
 	vfprintf(out, fmt, ap);
 	fputc('\n', out);
-	if (loc != NULL)
+	/* A note at the very place just quoted adds its text only. */
+	if (loc != NULL && loc->first_line > 0 &&
+	    !(loc->src == d->last_quoted.src &&
+	      loc->first_line == d->last_quoted.first_line &&
+	      loc->first_column == d->last_quoted.first_column &&
+	      strncmp(head, "note", 4) == 0)) {
 		diag_quote(d, out, loc);
+		d->last_quoted = *loc;
+	}
 }
 
 static int diag_vreport(struct ksh_diags *d, enum ksh_diag_id id,

@@ -49,6 +49,7 @@ struct ksh_diags {
 	int printed;	     /* diagnostics printed */
 	int suppressed;	     /* diagnostics not printed (over the cap) */
 	int last_shown;	     /* whether the last error/warning was printed */
+	struct ksh_loc last_quoted; /* a note there needs no second quote */
 };
 
 /* diag_report - report @id at @loc (NULL: no location).

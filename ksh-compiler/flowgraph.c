@@ -18,21 +18,33 @@ static void edge(struct kshc *k, edge_vec *v, uint32_t from, uint32_t to,
 	if (from == to || from == KSH_IDX_NONE || to == KSH_IDX_NONE)
 		return;
 	e = VEC_PUSH(&k->arena, *v);
-	*e = (struct flow_edge){from, to, via, object, loc};
+	*e = (struct flow_edge){from, to, via, object, loc, NULL};
 }
 
-/* Whether any method of a message channel is allowed. */
-static bool message_flows(struct kshc *k, uint32_t c)
+/* Whether any method of a message channel is allowed; @rule gets the
+ * source of the rule that allowed the first such method (NULL if the
+ * decision names none). */
+static bool message_flows(struct kshc *k, uint32_t c,
+			  const struct ksh_loc **rule)
 {
 	const struct ksh_channel *oc = &O->channels.v[c];
 	const struct ksh_endpoint *e;
 
+	*rule = NULL;
 	if (oc->n_endpoints == 0)
 		return false;
 	e = &O->endpoints.v[O->channel_endpoints.v[oc->first_endpoint]];
-	for (uint32_t m = 0; m < oc->n_methods; m++)
-		if (O->decisions.v[e->first_decision + m].flags & KSH_DEC_ALLOW)
-			return true;
+	for (uint32_t m = 0; m < oc->n_methods; m++) {
+		const struct ksh_decision *d =
+		    &O->decisions.v[e->first_decision + m];
+
+		if (!(d->flags & KSH_DEC_ALLOW))
+			continue;
+		for (uint32_t r = 0; r < A->rules.n; r++)
+			if (A->rules.v[r].table_idx == d->rule)
+				*rule = &A->rules.v[r].loc;
+		return true;
+	}
 	return false;
 }
 
@@ -90,14 +102,20 @@ void flow_graph_build(struct kshc *k, struct flow_graph *g)
 
 	for (uint32_t c = 0; c < A->channels.n; c++) {
 		const struct ast_channel *ch = &A->channels.v[c];
+		const struct ksh_loc *rule = NULL;
 
-		if (ch->kind == CHAN_MESSAGE && !message_flows(k, c))
+		if (ch->kind == CHAN_MESSAGE && !message_flows(k, c, &rule))
 			continue;
-		for (uint32_t t = 0; t < ch->to.n; t++)
+		for (uint32_t t = 0; t < ch->to.n; t++) {
+			uint32_t before = v.n;
+
 			edge(k, &v, ch->from_idx, ch->to_idx[t],
 			     ch->kind == CHAN_MESSAGE ? VIA_MESSAGE
 						      : VIA_MEMORY,
 			     c, &ch->to.v[t].loc);
+			if (v.n > before)
+				v.v[v.n - 1].rule_loc = rule;
+		}
 	}
 	for (uint32_t s = 0; s < A->shared.n; s++) {
 		const struct ast_shared *sh = &A->shared.v[s];

@@ -19,7 +19,10 @@ struct flow_edge {
 	uint32_t from, to;
 	uint32_t via;	 /* enum flow_via */
 	uint32_t object; /* channel, shared region, event or network index */
-	const struct ksh_loc *loc; /* where the edge is granted */
+	const struct ksh_loc *loc; /* where the edge is declared */
+	/* message channel: the allow rule that decided its first allowed
+	 * method (the rule that opens the flow), else NULL */
+	const struct ksh_loc *rule_loc;
 };
 
 struct flow_graph {

@@ -105,6 +105,10 @@ void ksh_parse_include(struct kshc *k, const struct ksh_src *from,
 void ksh_resolve(struct kshc *k);
 void ksh_payloads(struct kshc *k);
 void ksh_run_checks(struct kshc *k);
+
+/* payload_not_found - report @f as not found, naming the directories
+ * searched and a near-miss file name in them (payload_hint.c). */
+void payload_not_found(struct kshc *k, const struct ksh_file *f);
 void ksh_run_post_checks(struct kshc *k);
 void ksh_layout(struct kshc *k);
 void ksh_policy(struct kshc *k);

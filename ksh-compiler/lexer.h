@@ -10,6 +10,7 @@
 #include "srcpos.h"
 
 struct kshc;
+struct tokf;
 
 struct ksh_lex_extra {
 	struct kshc *k;
@@ -18,6 +19,8 @@ struct ksh_lex_extra {
 	int depth;	    /* open braces */
 	bool deep_reported; /* nesting-too-deep said once per file */
 	struct ksh_loc comment_start;
+	bool keyword;	 /* the last token was a reserved word */
+	struct tokf *tf; /* the token filter over this scanner */
 };
 
 /* lex_number - convert a number token ("64K", "0x3f8", "10ms") into

@@ -8,6 +8,7 @@
 #include "kshc.h"
 #include "lexer.h"
 #include "parser.h"
+#include "tokfilter.h"
 
 #include <errno.h>
 #include <string.h>
@@ -22,7 +23,8 @@ struct yy_buffer_state *kshyy_scan_bytes(const char *bytes, int len,
 
 static void parse_src(struct kshc *k, const struct ksh_src *src)
 {
-	struct ksh_lex_extra x = {.k = k, .src = src, .line = 1, .col = 1};
+	struct ksh_lex_extra x = {
+	    .k = k, .src = src, .line = 1, .col = 1, .tf = tokf_new(k)};
 	yyscan_t scanner;
 
 	*VEC_PUSH(&k->arena, k->sources) = src;

@@ -10,7 +10,7 @@
 %define api.pure full
 %define api.prefix {kshyy}
 %define api.location.type {struct ksh_loc}
-%define parse.error detailed
+%define parse.error custom
 %locations
 %param {void *scanner}
 %parse-param {struct kshc *k}
@@ -45,6 +45,19 @@ void kshyyerror(struct ksh_loc *loc, void *scanner, struct kshc *k,
 
 %code {
 #include "kshc.h"
+#include "syntax_err.h"
+#include "tokfilter.h"
+
+#include <string.h>
+
+/* Tokens come through the filter (tokfilter.h), not straight from the
+ * lexer. The parser asks for a token with its error status still 3 only
+ * after it threw its lookahead away while recovering from an error (the
+ * skeleton sets 3 on an error and counts it down on every shift): then
+ * the filter drops the rest of that token's statement. */
+#undef yylex
+#define yylex(lval, lloc, scanner)                                             \
+	tokf_next(lval, lloc, scanner, yyerrstatus == 3)
 
 #define NAME(out, str, l)                                                      \
 	do {                                                                   \
@@ -540,4 +553,23 @@ void kshyyerror(struct ksh_loc *loc, void *scanner, struct kshc *k,
 {
 	(void)scanner;
 	diag_report(&k->diags, DIAG_SYNTAX, loc, "%s", msg);
+}
+
+/* Bison's hook for a syntax error: hand the unexpected token and what
+ * the grammar expected instead to syntax_err.c, which words the message. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
+				 struct kshc *k)
+{
+	yysymbol_kind_t kinds[YYNTOKENS];
+	const char *expected[YYNTOKENS];
+	int n = yypcontext_expected_tokens(ctx, kinds, YYNTOKENS);
+
+	if (n < 0)
+		n = 0;
+	for (int i = 0; i < n; i++)
+		expected[i] = yysymbol_name(kinds[i]);
+	syntax_error_report(k, scanner,
+			    yysymbol_name(yypcontext_token(ctx)),
+			    yypcontext_location(ctx), expected, n);
+	return 0;
 }

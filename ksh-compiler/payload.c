@@ -154,14 +154,29 @@ enum payload_format { FMT_ANY, FMT_ELF, FMT_BZIMAGE };
 static void payload_format(struct kshc *k, const struct ksh_file *f,
 			   const uint8_t *b, enum payload_format fmt)
 {
-	if (fmt == FMT_ELF && (f->size < 4 || memcmp(b,
-						     "\x7f"
-						     "ELF",
-						     4) != 0))
+	bool elf = f->size >= 4 && memcmp(b,
+					  "\x7f"
+					  "ELF",
+					  4) == 0;
+	bool bz = f->size >= 0x206 && memcmp(b + 0x202, "HdrS", 4) == 0;
+
+	if (fmt == FMT_ELF && bz)
+		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
+			    "\"%s\" is a Linux bzImage, not an ELF file: a "
+			    "native or multiboot domain loads an ELF; boot a "
+			    "bzImage in a domain declared ': linux'",
+			    f->path);
+	else if (fmt == FMT_ELF && !elf)
 		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
 			    "\"%s\" is not an ELF file", f->path);
-	if (fmt == FMT_BZIMAGE &&
-	    (f->size < 0x206 || memcmp(b + 0x202, "HdrS", 4) != 0))
+	if (fmt == FMT_BZIMAGE && elf)
+		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
+			    "\"%s\" is an ELF file, not a Linux bzImage: a "
+			    "linux domain boots a bzImage (the kernel's "
+			    "arch/x86/boot/bzImage or /boot/vmlinuz-*); an "
+			    "ELF kernel runs in a native or multiboot domain",
+			    f->path);
+	else if (fmt == FMT_BZIMAGE && !bz)
 		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
 			    "\"%s\" is not a Linux bzImage (no \"HdrS\" "
 			    "boot header at 0x202)",
@@ -180,12 +195,7 @@ static void payload_one(struct kshc *k, struct ksh_file *f,
 		return;
 	f->found = payload_find(k, f);
 	if (f->found == NULL) {
-		diag_report(&k->diags, DIAG_PAYLOAD, &f->loc,
-			    "payload \"%s\" not found", f->path);
-		diag_note(&k->diags, NULL,
-			  "looked next to %s and in %u -L director%s",
-			  f->loc.src ? f->loc.src->name : "the input",
-			  k->n_lib_dirs, k->n_lib_dirs == 1 ? "y" : "ies");
+		payload_not_found(k, f);
 		return;
 	}
 	payload_note_dep(k, f->found);

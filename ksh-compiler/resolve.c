@@ -8,10 +8,33 @@
  */
 #include "kshc.h"
 #include "resolve.h"
+#include "suggest.h"
 
 #include <string.h>
 
 #define A (&k->ast)
+
+const struct ast_symbol *res_near(struct kshc *k, const char *word,
+				  uint32_t mask)
+{
+	const struct ast_symbol *best = NULL;
+	struct suggest sg;
+
+	suggest_init(&sg, word);
+	/* The table is walked in slot order, which depends only on the names
+	 * declared: the same file always gets the same suggestion. */
+	for (uint32_t i = 0; i < A->cap_syms; i++) {
+		const struct ast_symbol *s = &A->syms[i];
+		const char *before = sg.best;
+
+		if (s->name == NULL || (mask & (1u << s->kind)) == 0)
+			continue;
+		suggest_offer(&sg, s->name);
+		if (sg.best != before)
+			best = s;
+	}
+	return best;
+}
 
 /* A symbol of one of the kinds in @mask (bit per SYM_*), or an error. */
 const struct ast_symbol *res_name(struct kshc *k, const struct ksh_name *n,
@@ -20,8 +43,18 @@ const struct ast_symbol *res_name(struct kshc *k, const struct ksh_name *n,
 	const struct ast_symbol *s = ast_lookup(A, n->s);
 
 	if (s == NULL) {
+		const struct ast_symbol *near = res_near(k, n->s, mask);
+
+		if (near == NULL) {
+			diag_report(&k->diags, DIAG_UNDEFINED, &n->loc,
+				    "%s \"%s\" is not defined", want, n->s);
+			return NULL;
+		}
 		diag_report(&k->diags, DIAG_UNDEFINED, &n->loc,
-			    "%s \"%s\" is not defined", want, n->s);
+			    "%s \"%s\" is not defined; did you mean \"%s\"?",
+			    want, n->s, near->name);
+		diag_note(&k->diags, &near->loc, "%s \"%s\" is defined here",
+			  ast_sym_kind_name(near->kind), near->name);
 		return NULL;
 	}
 	if ((mask & (1u << s->kind)) == 0) {
@@ -169,6 +202,16 @@ static void res_system(struct kshc *k)
 	struct ast_system *s = &A->sys;
 	uint32_t cpus = 1;
 
+	if (!s->set && A->n_syms == 0 && !A->has_levels && A->rules.n == 0) {
+		/* Line 0: the whole file, with no line to quote. */
+		struct ksh_loc whole = {k->main_src, 0, 0, 0, 0};
+
+		diag_report(&k->diags, DIAG_MISSING, &whole,
+			    "the file declares nothing: a system needs at "
+			    "least a system \"name\" { platform { ... } "
+			    "schedule { ... } } block and a domain");
+		return;
+	}
 	if (!s->set) {
 		struct ksh_loc top = {k->main_src, 1, 1, 1, 1};
 

@@ -6,6 +6,11 @@
 
 #include "kshc.h"
 
+/* res_near - the declared name of a kind in @mask (bit per SYM_*) that
+ * @word is one typo away from, or NULL. */
+const struct ast_symbol *res_near(struct kshc *k, const char *word,
+				  uint32_t mask);
+
 /* res_name - the symbol @n names if its kind is in @mask (1 << SYM_*);
  * reports undefined-name or wrong-kind and returns NULL otherwise. */
 const struct ast_symbol *res_name(struct kshc *k, const struct ksh_name *n,

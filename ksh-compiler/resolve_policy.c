@@ -23,9 +23,34 @@ static const struct {
     {VDEV_IDE, 0x1f0, 8, 14},
 };
 
+/* A channel device reaches its channel through the domain's own end of
+ * it; the kernel refuses at boot a device whose domain holds none, so
+ * say it here, where it can be fixed. */
+static void res_chandev_end(struct kshc *k, const struct ast_domain *d,
+			    const struct ast_device *v)
+{
+	const struct ast_channel *c = &A->channels.v[v->channel_idx];
+	char *ends;
+
+	if (strcmp(c->from.s, d->name.s) == 0)
+		return;
+	for (uint32_t i = 0; i < c->to.n; i++)
+		if (strcmp(c->to.v[i].s, d->name.s) == 0)
+			return;
+	diag_report(&k->diags, DIAG_CHANNEL_ENDPOINT, &v->channel.loc,
+		    "domain \"%s\" holds no end of channel \"%s\", so its "
+		    "channel device \"%s\" could not reach it",
+		    d->name.s, c->name.s, v->name.s);
+	ends = arena_strdup(&k->arena, "");
+	for (uint32_t i = 0; i < c->to.n; i++)
+		ends = arena_printf(&k->arena, "%s%s%s", ends, i ? ", " : "",
+				    c->to.v[i].s);
+	diag_note(&k->diags, &c->name.loc, "the ends of \"%s\" are %s -> %s",
+		  c->name.s, c->from.s, ends);
+}
+
 void res_device(struct kshc *k, struct ast_domain *d, struct ast_device *v)
 {
-	(void)d;
 	v->port_base_r = v->port_count_r = 0;
 	v->irq_r = KSH_NONE;
 	v->network_idx = v->channel_idx = KSH_IDX_NONE;
@@ -61,6 +86,8 @@ void res_device(struct kshc *k, struct ast_domain *d, struct ast_device *v)
 	if (v->channel.s != NULL) {
 		v->channel_idx =
 		    res_index(k, &v->channel, SYM_CHANNEL, "channel");
+		if (v->channel_idx != KSH_IDX_NONE && v->model == VDEV_CHANNEL)
+			res_chandev_end(k, d, v);
 		if (v->model != VDEV_CHANNEL)
 			diag_report(&k->diags, DIAG_DEVICE, &v->channel.loc,
 				    "only a channel device names a channel");

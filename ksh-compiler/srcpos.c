@@ -118,6 +118,28 @@ const char *src_line(struct arena *a, const struct ksh_src *s, int line,
 	return p;
 }
 
+void src_text(struct arena *a, const struct ksh_loc *loc, char *buf, size_t n)
+{
+	const char *line;
+	size_t len, from, to;
+
+	buf[0] = '\0';
+	if (loc->src == NULL || loc->first_line != loc->last_line ||
+	    loc->first_column < 1)
+		return;
+	line = src_line(a, loc->src, loc->first_line, &len);
+	if (line == NULL)
+		return;
+	from = (size_t)loc->first_column - 1;
+	to = (size_t)loc->last_column < len ? (size_t)loc->last_column : len;
+	if (from < to && n > 0) {
+		size_t k = to - from < n - 1 ? to - from : n - 1;
+
+		memcpy(buf, line + from, k);
+		buf[k] = '\0';
+	}
+}
+
 char *src_dirname(struct arena *a, const char *path)
 {
 	const char *slash = strrchr(path, '/');

@@ -50,6 +50,10 @@ struct ksh_src *src_from_memory(struct arena *a, const char *name,
 const char *src_line(struct arena *a, const struct ksh_src *s, int line,
 		     size_t *len);
 
+/* src_text - the source text under a one-line location, into @buf (empty
+ * when the location spans lines or lies outside the file). */
+void src_text(struct arena *a, const struct ksh_loc *loc, char *buf, size_t n);
+
 /* src_dirname - the directory part of @path ("." when it has none). */
 char *src_dirname(struct arena *a, const char *path);
 

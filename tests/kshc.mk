@@ -15,3 +15,9 @@ BENCHES += tests/kshc/bench.sh
 
 # kshc -o against the runtime's contract.json (needs kshc and the kernel).
 SUITES += tap:tests/kshc/contract.sh:300
+
+# Editor syntax files (dsl/editors) against the lexer's keyword list.
+SUITES += tap:tests/kshc/editor-syntax.sh:120
+
+# kshc --help, the man page and README agree on options and exit codes.
+SUITES += tap:tests/kshc/docs-agree.sh:60

@@ -13,7 +13,7 @@ RT_NATIVE_LIB := $(BUILD)/guest/libksh-native.a
 RT_NATIVE_LDS := $(RT_NATIVE_DIR)/native.ld
 RT_NATIVE_SRCS := crt0.S start.c hypercall.c console.c check.c \
 	check_format.c format.c string.c stack_guard.c canary_mix.c \
-	stack_chk_fail.c
+	stack_chk_fail.c handle.c
 RT_NATIVE_OBJS := $(addprefix $(BUILD)/guest/$(RT_NATIVE_DIR)/, \
 	$(patsubst %.S,%.o,$(RT_NATIVE_SRCS:.c=.o)))
 
@@ -37,7 +37,7 @@ $(RT_NATIVE_LIB): $(RT_NATIVE_OBJS)
 # The pure parts, tested on the host (tests/unit/test_rt_*.c).
 $(eval $(call sees,runtime,$(RT_INCLUDES)))
 UNIT_UNDER_TEST += $(RT_NATIVE_DIR)/format.c $(RT_NATIVE_DIR)/string.c \
-	$(RT_NATIVE_DIR)/hypercall.c \
+	$(RT_NATIVE_DIR)/hypercall.c $(RT_NATIVE_DIR)/handle.c \
 	$(RT_NATIVE_DIR)/check_format.c $(RT_NATIVE_DIR)/canary_mix.c
 
 ALL += $(RT_NATIVE_LIB)

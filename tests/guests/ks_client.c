@@ -22,8 +22,6 @@
  */
 #include <ksh/rt/rt.h>
 
-#define H_CRYPTO   0
-#define H_REPLY	   1
 #define M_UNLOCK   0
 #define M_SIGN	   1
 #define M_LOCK	   2
@@ -32,12 +30,16 @@
 #define POLLS	   5000
 #define KS_MESSAGE "ksh keystore test message"
 
+/* Handles found by channel name at start (ksh/rt/handle.h), so the
+ * order of the channel declarations in the .ksh does not matter. */
+static uint32_t h_crypto, h_reply;
+
 static char answer[256];
 static uint32_t answer_method;
 
 static int64_t call(uint32_t method, const char *data)
 {
-	return ksh_hc_chan_send(H_CRYPTO, method, data, ksh_strlen(data));
+	return ksh_hc_chan_send(h_crypto, method, data, ksh_strlen(data));
 }
 
 /* Waits for the key store's answer; its length, or a negative code. */
@@ -46,7 +48,7 @@ static int64_t await(void)
 	int64_t n = -KSH_EAGAIN;
 
 	for (int i = 0; i < POLLS && n == -KSH_EAGAIN; i++) {
-		n = ksh_hc_chan_recv(H_REPLY, answer, sizeof(answer) - 1,
+		n = ksh_hc_chan_recv(h_reply, answer, sizeof(answer) - 1,
 				     &answer_method);
 		if (n == -KSH_EAGAIN)
 			ksh_hc_yield();
@@ -69,7 +71,11 @@ int main(const struct ksh_native_info *info)
 {
 	int64_t n;
 
-	(void)info;
+	h_crypto =
+	    (uint32_t)ksh_handle_or_exit(info, "crypto", KSH_ROLE_SENDER);
+	h_reply =
+	    (uint32_t)ksh_handle_or_exit(info, "reply", KSH_ROLE_RECEIVER);
+
 	KSH_EXPECT_EQ("sign-locked-kernel", call(M_SIGN, "x"), -KSH_EPERM);
 	expect_status("unlock-wrong", M_UNLOCK, "0000",
 		      "wrong pin, 2 tries left");

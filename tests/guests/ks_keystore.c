@@ -5,9 +5,10 @@
  * tests/channels.mk) that never leaves its memory, and signs with
  * Debian's BearSSL (ECDSA over SHA-256, deterministic nonces, RFC 6979).
  *
- * Handles: 0 = crypto (receiver; methods unlock(pin), sign(data),
- * lock()), 1 = reply (sender; methods status(text), signature(der)),
- * 2 = guest_crypto (receiver, granted to nobody).
+ * Channels, found by name at start (ksh/rt/handle.h): crypto (receiver;
+ * methods unlock(pin), sign(data), lock()), reply (sender; methods
+ * status(text), signature(der)); it also holds guest_crypto (receiver,
+ * granted to nobody) and never reads it.
  *
  * The kernel's flow machine orders the calls (no sign before an unlock,
  * none after a lock); this domain decides whether the PIN was right:
@@ -25,8 +26,6 @@
 
 #include "bearssl_glue.h"
 
-#define H_CRYPTO  0
-#define H_REPLY	  1
 #define M_UNLOCK  0
 #define M_SIGN	  1
 #define M_LOCK	  2
@@ -36,6 +35,10 @@
 
 /* In .rodata (tests/channels.mk); not const here because
  * br_ec_private_key.x is not, though BearSSL only reads it. */
+/* Handles found by channel name at start (ksh/rt/handle.h), so the
+ * order of the channel declarations in the .ksh does not matter. */
+static uint32_t h_crypto, h_reply;
+
 extern unsigned char ks_private_key[32];
 
 static const char pin[] = "1234"; /* the test PIN */
@@ -49,7 +52,7 @@ static void reply(uint32_t method, const void *buf, size_t len)
 
 	/* the client reads each reply before its next call, so the queue
 	 * has room; retry anyway rather than drop an answer */
-	while ((rc = ksh_hc_chan_send(H_REPLY, method, buf, len)) ==
+	while ((rc = ksh_hc_chan_send(h_reply, method, buf, len)) ==
 	       -KSH_EAGAIN)
 		ksh_hc_yield();
 }
@@ -141,13 +144,15 @@ static void print_pub(void)
 
 int main(const struct ksh_native_info *info)
 {
-	(void)info;
+	h_crypto =
+	    (uint32_t)ksh_handle_or_exit(info, "crypto", KSH_ROLE_RECEIVER);
+	h_reply = (uint32_t)ksh_handle_or_exit(info, "reply", KSH_ROLE_SENDER);
 	bearssl_glue_init();
 	print_pub();
 	for (;;) {
 		uint32_t method = 0;
 		int64_t n =
-		    ksh_hc_chan_recv(H_CRYPTO, msg, sizeof(msg), &method);
+		    ksh_hc_chan_recv(h_crypto, msg, sizeof(msg), &method);
 
 		if (n == -KSH_EAGAIN) {
 			ksh_hc_yield();

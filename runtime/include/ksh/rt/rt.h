@@ -18,6 +18,7 @@
 #include <ksh/rt/console.h>
 #include <ksh/rt/cpu.h>
 #include <ksh/rt/format.h>
+#include <ksh/rt/handle.h>
 #include <ksh/rt/hypercall.h>
 #include <ksh/rt/string.h>
 

@@ -1,0 +1,8 @@
+// A closing quote forgotten before the block: one error; the '{' after
+// the path still opens the domain, so nothing cascades.
+system "t" {
+	platform { cpus 1; memory 64M; }
+	schedule { major 10ms; cpu 0 { a 5ms; b 5ms; } }
+}
+domain a : native "hello.elf { memory 2M; }
+domain b : native "hello.elf" { memory 2M; }
