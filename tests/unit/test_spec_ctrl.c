@@ -311,7 +311,7 @@ static const struct ksh_tables leaf_tabs = {
 
 static void map_leaf_domain(struct npt *n)
 {
-	struct npt_pager pager = {pool_alloc, pool_ptr, NULL};
+	struct npt_pager pager = {pool_alloc, pool_ptr, NULL, NULL, NULL};
 	const uint64_t hpa[] = {0x80000000};
 
 	cr_assert_eq(npt_init(n, &svm_npt_format, &pager), 0);
