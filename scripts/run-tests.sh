@@ -83,7 +83,7 @@ tap_count() {
 		if (plans == 0) why = "no plan (1..N)"
 		else if (plans > 1) why = plans " plans"
 		else if (wholeskip && tests == 0) s++
-		else if (tests != plan) why = "planned " plan " tests, ran " tests
+		else if (tests != plan) why = "planned " plan " tests, ran " tests + 0
 		else if (tests == 0) why = "ran no test"
 		printf "%d %d %d %s\n", p, f, s, why
 	}' "$1" 2>/dev/null || echo "0 0 0 no TAP output"

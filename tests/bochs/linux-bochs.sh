@@ -12,7 +12,7 @@ source "$bochs_root/tests/boot/linux_checks.sh"
 source "$bochs_root/tests/lib/tap.sh"
 out=$build/bochs-linux
 img=$build/images/linux
-tap_plan 8
+tap_plan 9
 boot_build "$bochs_root/examples/linux.ksh" "$out" "$img" &&
 	[ -r "$img/vmlinuz" ] && [ -r "$img/initramfs.cpio.gz" ]
 tap_check $? "examples/linux.ksh builds (needs make linux-image; log $out/build.log)"
