@@ -13,9 +13,9 @@
  * What is not decided here because it is always on: retpolines for every
  * indirect call and jump of the kernel (built with
  * -mindirect-branch=thunk-extern, kernel/arch/x86_64/retpoline.S;
- * tests/spec/indirect-branches.sh checks the image), the return stack
+ * tests/indirect-branches.sh checks the library), the return stack
  * buffer filled with 32 harmless entries after every VM exit
- * (kernel/arch/x86_64/rsb_fill.h), and guest-chosen indices clamped
+ * (kernel/include/arch/rsb_fill.h), and guest-chosen indices clamped
  * (ksh/nospec.h).
  */
 #ifndef KSH_SPEC_CTRL_H
