@@ -77,17 +77,14 @@ uint32_t con_out_drain(struct con_out *o, struct con_uart *u, uint64_t deadline,
 {
 	uint32_t sent = 0;
 
-	/* A line once begun is finished (waiting for the wire if need be)
-	 * unless the deadline comes first: stopping inside it would let
-	 * another queue cut it. */
-	while (o->count != 0 && (sent < max || u->mid == o)) {
+	while (o->count != 0 && sent < max) {
 		uint64_t now = u->now(u->ctx);
 		uint32_t room = CON_FIFO;
 
 		if (now >= deadline)
 			break;
 		if (!u->tx_empty(u->ctx)) {
-			if (now >= wait_until && u->mid != o)
+			if (now >= wait_until)
 				break;
 			continue; /* poll THRE again */
 		}
@@ -103,8 +100,7 @@ uint32_t con_out_drain(struct con_out *o, struct con_uart *u, uint64_t deadline,
 		}
 		if (o->cut)
 			room = tx_prefix(o, u, room);
-		while (room != 0 && o->count != 0 &&
-		       (sent < max || u->mid == o)) {
+		while (room != 0 && o->count != 0 && sent < max) {
 			uint8_t b = o->buf[o->head];
 
 			u->tx(u->ctx, b);
@@ -114,10 +110,6 @@ uint32_t con_out_drain(struct con_out *o, struct con_uart *u, uint64_t deadline,
 			o->sent++;
 			sent++;
 			u->mid = b == '\n' ? NULL : o;
-			/* Not waiting: begin a line only in an empty FIFO,
-			 * so as not to wait to finish it. */
-			if (u->mid == NULL && now >= wait_until)
-				break;
 		}
 	}
 	return sent;

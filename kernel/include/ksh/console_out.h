@@ -88,11 +88,10 @@ int con_out_put(struct con_out *o, const char *s, uint32_t n);
 bool con_out_report_drops(struct con_out *o, const char *name);
 
 /* Writes queued bytes to the UART, a FIFO load at a time, until the
- * queue is empty, max bytes are sent, or the FIFO is busy between two
- * lines: then, with wait_until == 0, it returns at once; otherwise it
- * polls THRE until wait_until. A line begun is finished first, polling
- * as long as it takes. No load is started at or after deadline. Returns
- * the bytes sent. */
+ * queue is empty, max bytes are sent, or the FIFO is busy: then, with
+ * wait_until == 0, it returns at once; otherwise it polls THRE until
+ * wait_until. No load is started at or after deadline. Returns the bytes
+ * sent. */
 uint32_t con_out_drain(struct con_out *o, struct con_uart *u, uint64_t deadline,
 		       uint64_t wait_until, uint32_t max);
 
