@@ -7,12 +7,6 @@
  * denial also prints one summary line on the console; identical denials
  * in a row are counted and summed up in one line, so a guest hammering a
  * refused call cannot drown the serial log (or the kernel's time in it).
- * A guest varying its refusals (alternating two handles, say) defeats
- * that, so every console line a domain's denials cause also passes that
- * domain's token bucket (ksh/console_out.h, LOG_BURST lines, then one
- * per LOG_REFILL_NS); what it holds back is counted and the count printed
- * with the next line let through. Only the console is limited: the ring
- * records every denial.
  */
 #include <ksh/chan.h>
 #include <ksh/kprintf.h>
@@ -141,26 +135,6 @@ static void print_denial(struct chan_sys *s, const struct ksh_audit_record *r)
 	s->log(s->log_ctx, line);
 }
 
-/* May a console line caused by domain subject be printed at now? Says
- * first how many were held back before it. */
-static bool audit_admit(struct chan_sys *s, uint32_t subject, uint64_t now)
-{
-	int64_t held;
-	char line[96 + KSH_NAME_MAX];
-
-	if (s->limits == NULL || subject >= s->t->n_domains)
-		return true;
-	held = log_limit_admit(&s->limits[subject], now);
-	if (held > 0) {
-		ksnprintf(line, sizeof(line),
-			  "ksh: audit: [%s] %lu log lines suppressed (the "
-			  "audit ring has every record)",
-			  s->t->domains[subject].name, (unsigned long)held);
-		s->log(s->log_ctx, line);
-	}
-	return held >= 0;
-}
-
 static bool same_denial(const struct ksh_audit_record *a,
 			const struct ksh_audit_record *b)
 {
@@ -177,10 +151,6 @@ void audit_flush(struct chan_sys *s)
 
 	if (a->repeats == 0)
 		return;
-	if (!audit_admit(s, a->last.subject, a->last.time_ns)) {
-		a->repeats = 0;
-		return;
-	}
 	ksnprintf(line, sizeof(line),
 		  "ksh: audit: last denial repeated %lu more times",
 		  (unsigned long)a->repeats);
@@ -196,8 +166,7 @@ void audit_log(struct chan_sys *s, struct ksh_audit_record *r)
 		/* Full of unread records: the oldest goes, counted. Announce
 		 * the first loss and every 1024th, not each one. */
 		a->read_seq++;
-		if (a->lost++ % 1024 == 0 &&
-		    audit_admit(s, r->subject, r->time_ns)) {
+		if (a->lost++ % 1024 == 0) {
 			char line[96];
 
 			ksnprintf(line, sizeof(line),
@@ -219,8 +188,7 @@ void audit_log(struct chan_sys *s, struct ksh_audit_record *r)
 	audit_flush(s);
 	a->last = *r;
 	a->have_last = true;
-	if (audit_admit(s, r->subject, r->time_ns))
-		print_denial(s, r);
+	print_denial(s, r);
 }
 
 uint32_t audit_read(struct audit_ring *a, struct ksh_audit_record *out,

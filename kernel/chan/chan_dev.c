@@ -273,8 +273,7 @@ static void refused(struct chan_dev *cd, unsigned int bar, uint64_t gpa, int rc)
 	/* A guest can ask again and again: log a few, count them all. */
 	if (++cd->refused > DEV_REFUSALS_LOGGED)
 		return;
-	dom_log(cd->d,
-		"ksh: domain %s: device %s: BAR%u at %lx refused (%s): left "
+	kprintf("ksh: domain %s: device %s: BAR%u at %lx refused (%s): left "
 		"unbacked%s\n",
 		cd->d->desc->name, cd->v->name, bar, gpa,
 		rc == -NPT_EEXIST   ? "overlaps guest memory"
@@ -581,10 +580,8 @@ bool chan_dev_npf(struct vcpu *v, const struct vm_exit *e)
 			chan_kernel_audit_window(v->dom, cd->channel,
 						 cd->handle);
 		else if (++cd->desc_writes <= DEV_REFUSALS_LOGGED)
-			/* Each line costs serial time: log a few (and
-			 * dom_log rate-limits what this domain causes). */
-			dom_log(v->dom,
-				"ksh: domain %s: device %s: write to the "
+			/* Each line costs serial time: log a few. */
+			kprintf("ksh: domain %s: device %s: write to the "
 				"read-only descriptor page at rip %lx "
 				"refused: #GP%s\n",
 				v->dom->desc->name, cd->v->name, e->rip,

@@ -52,8 +52,7 @@
 uint64_t chan_state_bytes(const struct ksh_tables *t)
 {
 	return (uint64_t)t->n_channels * sizeof(struct chan_rt) +
-	       (uint64_t)t->n_domains * sizeof(struct chan_wait) +
-	       (uint64_t)t->n_domains * sizeof(struct log_limit) + t->n_events;
+	       (uint64_t)t->n_domains * sizeof(struct chan_wait) + t->n_events;
 }
 
 int chan_sys_init(struct chan_sys *s, const struct ksh_tables *t,
@@ -64,8 +63,7 @@ int chan_sys_init(struct chan_sys *s, const struct ksh_tables *t,
 	s->memobj_hpa = memobj_hpa;
 	s->chans = mem;
 	s->waits = (struct chan_wait *)(s->chans + t->n_channels);
-	s->limits = (struct log_limit *)(s->waits + t->n_domains);
-	s->ev_pending = (uint8_t *)(s->limits + t->n_domains);
+	s->ev_pending = (uint8_t *)(s->waits + t->n_domains);
 	s->audit = ring;
 	for (uint32_t i = 0; i < t->n_channels; i++) {
 		const struct ksh_channel *c = &t->channels[i];
@@ -84,12 +82,8 @@ int chan_sys_init(struct chan_sys *s, const struct ksh_tables *t,
 			return -1;
 		}
 	}
-	for (uint32_t i = 0; i < t->n_domains; i++) {
-		struct log_limit none = {0};
-
+	for (uint32_t i = 0; i < t->n_domains; i++)
 		s->waits[i].nr = 0;
-		s->limits[i] = none;
-	}
 	for (uint32_t i = 0; i < t->n_events; i++)
 		s->ev_pending[i] = 0;
 	return 0;

@@ -4,5 +4,4 @@
 # UART). The pure parts are also host unit tests (tests/unit/).
 KERNEL_SRCS += $(wildcard kernel/core/*.c)
 UNIT_UNDER_TEST += kernel/core/tables_check.c kernel/core/kfmt.c \
-	kernel/core/kpool.c kernel/core/console_ring.c kernel/core/console_out.c \
-	kernel/core/spec_plan.c
+	kernel/core/kpool.c kernel/core/console_ring.c kernel/core/spec_plan.c

@@ -21,7 +21,9 @@ void dom_stop(struct domain *d, const char *fmt, ...)
 
 static void flush_line(struct domain *d)
 {
-	dom_console_line(d, d->line, d->line_len);
+	kprintf("[%s] ", d->desc->name);
+	console_write(d->line, d->line_len);
+	console_write("\n", 1);
 	d->line_len = 0;
 }
 

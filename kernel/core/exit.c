@@ -74,8 +74,7 @@ static enum exit_action violation(struct vcpu *v, const struct vm_exit *e,
 	struct domain *d = v->dom;
 
 	if (d->desc->flags & KSH_DOMF_FAULT_ON_VIOLATION) {
-		dom_log(d,
-			"ksh: domain %s violation: %s at rip %lx: #GP "
+		kprintf("ksh: domain %s violation: %s at rip %lx: #GP "
 			"injected\n",
 			d->desc->name, what, e->rip);
 		vcpu_ops->inject(v, VEC_GP, EVENT_EXCEPTION, true, 0);
@@ -174,8 +173,7 @@ static enum exit_action exit_cr4(struct vcpu *v, struct vm_exit *e)
 		return EXIT_STOP;
 	}
 	if (why != NULL) {
-		dom_log(v->dom,
-			"ksh: domain %s: CR4 write %lx refused (%s, "
+		kprintf("ksh: domain %s: CR4 write %lx refused (%s, "
 			"bits %lx) at rip %lx: #GP injected\n",
 			v->dom->desc->name, w.value, why,
 			w.value & ~cr4_guest_allowed(), e->rip);

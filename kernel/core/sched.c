@@ -92,7 +92,6 @@ static void idle_until(uint64_t end_ns)
 
 		if (now >= end_ns)
 			return;
-		console_idle(end_ns); /* queued output, on idle time */
 		arch_timer_arm(end_ns - now);
 		arch_wait_for_interrupt();
 	}
@@ -156,7 +155,6 @@ void sched_run(void)
 				arch_stop_machine(0);
 			}
 			end = major_start + f->start_ns + f->length_ns;
-			console_frame(f->domain, end); /* its output's turn */
 			if (f->domain != KSH_IDLE &&
 			    domains[f->domain].state == DOM_RUNNABLE)
 				run_frame(&domains[f->domain], end);

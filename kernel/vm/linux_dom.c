@@ -314,12 +314,12 @@ static void log_unclaimed(struct vdom *vd, const struct vm_exit *e)
 	if (vd->ports_seen == VDOM_PORTS_LOGGED)
 		return;
 	vd->port_log[vd->ports_seen++] = e->u.io.port;
-	dom_log(
-	    vd->d, "ksh: domain %s: %s port %x: no device (floating bus)%s\n",
-	    vd->d->desc->name, e->u.io.in ? "in from" : "out to", e->u.io.port,
-	    vd->ports_seen == VDOM_PORTS_LOGGED ? "; further ports not "
-						  "logged"
-						: "");
+	kprintf("ksh: domain %s: %s port %x: no device (floating bus)%s\n",
+		vd->d->desc->name, e->u.io.in ? "in from" : "out to",
+		e->u.io.port,
+		vd->ports_seen == VDOM_PORTS_LOGGED ? "; further ports not "
+						      "logged"
+						    : "");
 }
 
 static enum exit_action stop_reset(struct vcpu *v)
@@ -419,9 +419,9 @@ enum exit_action vdom_msr(struct vcpu *v, const struct vm_exit *e)
 			;
 		if (i == vd->msrs_seen && i < VDOM_MSRS_LOGGED) {
 			vd->msr_log[vd->msrs_seen++] = idx;
-			dom_log(
-			    v->dom, "ksh: domain %s: %s MSR %x refused: #GP\n",
-			    v->dom->desc->name, write ? "wrmsr" : "rdmsr", idx);
+			kprintf("ksh: domain %s: %s MSR %x refused: #GP\n",
+				v->dom->desc->name, write ? "wrmsr" : "rdmsr",
+				idx);
 		}
 		vcpu_ops->inject(v, 13, 3, true, 0);
 		return EXIT_RESUME;

@@ -274,7 +274,7 @@ static const struct ksh_tables fx_tables = {
 struct fx {
 	uint8_t mem[7][FX_RAM];
 	uint64_t hpa[7];
-	uint8_t state[512];
+	uint8_t state[256];
 	struct audit_ring ring;
 	struct chan_sys sys;
 	char lines[16][320];

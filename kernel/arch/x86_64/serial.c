@@ -41,22 +41,6 @@ void arch_serial_putc(char c)
 	outb(COM1 + UART_THR, (uint8_t)c);
 }
 
-/* PC16550D 8.4/8.5: with the FIFOs on (FCR bit 0, set above), THRE
- * reads 1 once the transmit FIFO is empty, and 16 bytes may then be
- * written to THR back to back. 0xFF: no UART on the bus (floating), so
- * nothing waits for it. */
-bool arch_serial_tx_empty(void)
-{
-	uint8_t lsr = inb(COM1 + UART_LSR);
-
-	return lsr == 0xFF || (lsr & LSR_THRE) != 0;
-}
-
-void arch_serial_tx(char c)
-{
-	outb(COM1 + UART_THR, (uint8_t)c);
-}
-
 /* Polled receive (PC16550D 8.4): LSR DR says the receiver buffer or FIFO
  * holds a byte; reading RBR takes it. IER stays 0: the kernel takes no
  * serial interrupt (ksh/console_in.h says why). */

@@ -159,7 +159,6 @@ void arch_wait_for_interrupt(void)
 
 void arch_stop_machine(uint8_t code)
 {
-	console_flush(); /* the last lines still queued (ksh/kprintf.h) */
 	outb(0xF4, code);
 	cpu_halt_forever();
 }

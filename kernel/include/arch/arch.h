@@ -17,10 +17,6 @@ struct kpool;
  * after ExitBootServices alike. */
 void arch_serial_init(void);
 void arch_serial_putc(char c);
-/* Transmit side without waiting (console output queues): true when the
- * transmit FIFO is empty, so up to 16 bytes may be written at once. */
-bool arch_serial_tx_empty(void);
-void arch_serial_tx(char c);
 /* A received byte (0-255), or -1 when none is waiting. Adds 1 to *lost
  * when the port reports an overrun (bytes lost before this read). */
 int arch_serial_getc(uint64_t *lost);

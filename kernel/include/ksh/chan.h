@@ -19,7 +19,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include <ksh/console_out.h>
 #include <ksh/hcall.h>
 #include <ksh/hypercall.h>
 #include <ksh/tables.h>
@@ -67,11 +66,7 @@ struct chan_sys {
 	const uint64_t *memobj_hpa;
 	struct chan_rt *chans;	 /* [t->n_channels] */
 	struct chan_wait *waits; /* [t->n_domains], parked calls */
-	/* [t->n_domains]: each domain's budget of audit console lines, so
-	 * varying its refusals cannot flood the console either (the ring
-	 * still records every one). */
-	struct log_limit *limits;
-	uint8_t *ev_pending; /* [t->n_events], 1 = signalled, not waited */
+	uint8_t *ev_pending;	 /* [t->n_events], 1 = signalled, not waited */
 	struct audit_ring *audit;
 	/* Prints one console line (no newline in it). */
 	void (*log)(void *ctx, const char *line);
@@ -102,8 +97,7 @@ struct chan_wait {
 };
 #define CHAN_NO_DEADLINE 0xFFFFFFFFFFFFFFFFull
 
-/* Bytes chan_sys_init needs for chans, waits, limits and ev_pending
- * together. */
+/* Bytes chan_sys_init needs for chans, waits and ev_pending together. */
 uint64_t chan_state_bytes(const struct ksh_tables *t);
 
 /*

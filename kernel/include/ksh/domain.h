@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include <arch/vcpu.h>
-#include <ksh/console_out.h>
 #include <ksh/fpu.h>
 #include <ksh/npt.h>
 #include <ksh/tables.h>
@@ -55,8 +54,6 @@ struct domain {
 	struct vdom *vdom;   /* Linux domains: emulated PC (ksh/vdom.h) */
 	char line[DOM_LINE_MAX];
 	uint32_t line_len;
-	struct con_out con_out;	    /* console bytes for its frames to send */
-	struct log_limit log_limit; /* its guest-caused log lines */
 };
 
 /* Stops a domain and logs why (kernel/core/domain.c). */

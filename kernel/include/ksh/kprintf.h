@@ -10,7 +10,6 @@
 
 #include <stdarg.h>
 #include <stddef.h>
-#include <stdint.h>
 
 /* Formats like printf for the subset the kernel uses: %s %c %d %u %x %p
  * %% with optional '0' flag, width and l/ll/z length. Calls put(c, ctx) for
@@ -33,25 +32,6 @@ __attribute__((noreturn)) void panic(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 /* Writes raw bytes to the console. */
 void console_write(const char *s, size_t n);
-
-/* Console output queues (ksh/console_out.h, kernel/core/console.c). */
-struct domain;
-/* One line of domain d's output (n bytes, no newline): queued with its
- * "[name] " prefix for d's frames to send. */
-void dom_console_line(struct domain *d, const char *s, uint32_t n);
-/* A log line a guest's action caused (a refusal, a fault it provoked):
- * rate-limited per domain (LOG_BURST, LOG_REFILL_NS), a count of what was
- * held back printed once lines pass again. */
-void dom_log(struct domain *d, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-/* Scheduler hooks: frame of domain dom (or KSH_IDLE) ending at end_ns
- * begins; the CPU idles until until_ns. Both send queued output the
- * frame may pay for. */
-void console_frame(uint32_t dom, uint64_t end_ns);
-void console_idle(uint64_t until_ns);
-/* Sends what is queued, bounded in time, and writes at once from then
- * on: for the machine's stop. */
-void console_flush(void);
 #endif
 
 #endif /* KSH_KPRINTF_H */

@@ -44,18 +44,6 @@ void kprintf(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The kernel's rate-limited log line (kernel/core/console.c): the harness
- * has one vCPU and prints every line. */
-void dom_log(struct domain *d, const char *fmt, ...)
-{
-	va_list ap;
-
-	(void)d;
-	va_start(ap, fmt);
-	kfmt(kput, NULL, fmt, ap);
-	va_end(ap);
-}
-
 void arch_cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4])
 {
 	__asm__ volatile("cpuid"

@@ -94,8 +94,7 @@ static bool vmx_mov_to_cr(struct vmx_vcpu *x, unsigned cr, uint64_t val)
 		 * SVM path does (core/exit.c exit_cr4). The guest/host mask
 		 * owns those bits, so setting one always lands here. */
 		if (val & ~cr4_guest_allowed()) {
-			dom_log(x->owner->dom,
-				"ksh: domain %s: CR4 write %lx refused (bits "
+			kprintf("ksh: domain %s: CR4 write %lx refused (bits "
 				"%lx not offered): #GP injected\n",
 				x->owner->dom->desc->name, val,
 				val & ~cr4_guest_allowed());
