@@ -9,7 +9,11 @@
 #
 #   "ksh: ..."   a line that starts with the text (a kernel line);
 #   "[name] ..." a line that starts with the text (that domain's output);
-#   other text   a kernel line ("ksh: ...") that contains the text.
+#   other text   a kernel line ("ksh: ...") that contains the text, or a
+#                line that starts with it and is no domain's (the
+#                firmware's own lines, e.g. "BdsDxe: failed to start ..."
+#                after an image returns to it; a guest's line always
+#                starts with "[").
 #
 # A guest printing "ksh: domain x exited" or "[witness] DONE" therefore
 # matches nothing: its line starts with its own "[name] ". Refusals
@@ -21,6 +25,7 @@ log_find() {
 	LOG_T=$2 awk -v after="${3:-0}" '
 	function carries(l) {
 		if (anchored) return substr(l, 1, n) == t
+		if (substr(l, 1, 1) != "[" && substr(l, 1, n) == t) return 1
 		return substr(l, 1, 4) == "ksh:" && index(l, t) > 0
 	}
 	BEGIN {
@@ -42,6 +47,7 @@ log_count() {
 	LOG_T=$2 awk '
 	function carries(l) {
 		if (anchored) return substr(l, 1, n) == t
+		if (substr(l, 1, 1) != "[" && substr(l, 1, n) == t) return 1
 		return substr(l, 1, 4) == "ksh:" && index(l, t) > 0
 	}
 	BEGIN {
