@@ -14,7 +14,7 @@ ok() { n=$((n + 1)); echo "ok $n - $*"; }
 nok() { n=$((n + 1)); echo "not ok $n - $*"; }
 echo "1..5"
 
-if scripts/gen-editor-syntax.sh "$tmp/gen" && diff -r "$tmp/gen" dsl/editors >&2; then
+if scripts/gen-editor-syntax.sh "$tmp/gen" && diff -r --exclude=README.md "$tmp/gen" dsl/editors >&2; then
 	ok "dsl/editors matches the lexer's keyword list"
 else
 	nok "dsl/editors is stale: run scripts/gen-editor-syntax.sh dsl/editors"
