@@ -30,7 +30,7 @@
  *   HOSTILE-TRAP db=<n> (expected <m>)
  *   HOSTILE-TRAP ac=<n> of <m>, error codes 0x<e>
  *   HOSTILE-TRAP flushes done
- *   HOSTILE-TRAP rdpru ud=<n> cpuid-bit=<b>
+ *   HOSTILE-TRAP rdpru cpuid-bit=<b> ud=<n>
  *   HOSTILE-TRAP DONE               (exit status 0)
  * or a line with FAIL and exit status 1.
  */
@@ -107,8 +107,10 @@ int main(const struct ksh_native_info *info)
 	__asm__ volatile("cpuid"
 			 : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
 			 : "a"(0x80000008u), "c"(0));
-	ksh_printf("HOSTILE-TRAP rdpru ud=%llu cpuid-bit=%u\n",
-		   (unsigned long long)trap_ud_count, (b >> 4) & 1u);
+	/* The CPUID bit first: every case checks it, the #UD only where
+	 * the CPU gives it, and evidence is matched from the line's start. */
+	ksh_printf("HOSTILE-TRAP rdpru cpuid-bit=%u ud=%llu\n", (b >> 4) & 1u,
+		   (unsigned long long)trap_ud_count);
 	/* Whether RDPRU raised its #UD is for the case to check: Bochs 2.7
 	 * runs it on its AMD model without honouring the intercept. */
 	if (trap_ud_count > 1 || ((b >> 4) & 1u))

@@ -16,7 +16,7 @@
 // boot-expect: [trap_icebp] HOSTILE-TRAP db=20006 (expected 20006)
 // boot-expect: [trap_icebp] HOSTILE-TRAP ac=40 of 40, error codes 0x0
 // boot-expect: [trap_icebp] HOSTILE-TRAP flushes done
-// boot-expect: [trap_icebp] HOSTILE-TRAP rdpru ud=1 cpuid-bit=0
+// boot-expect: [trap_icebp] HOSTILE-TRAP rdpru cpuid-bit=0 ud=1
 // boot-expect: [trap_icebp] HOSTILE-TRAP DONE
 // boot-expect: ksh: domain trap_icebp exited with status 0
 // boot-expect: reflected #DB 20006, #AC 40; WBINVD/WBNOINVD dropped 32

@@ -14,7 +14,7 @@
 // boot-see: [trap] HOSTILE-TRAP db=20001 (expected 20001)
 // boot-see: [trap] HOSTILE-TRAP ac=0 of 40, error codes 0x0
 // boot-see: [trap] HOSTILE-TRAP flushes done
-// boot-see: [trap] HOSTILE-TRAP rdpru ud=1 cpuid-bit=0
+// boot-see: [trap] HOSTILE-TRAP rdpru cpuid-bit=0 ud=1
 // boot-see: [trap] HOSTILE-TRAP DONE
 // boot-see: ksh: domain trap exited with status 0
 // boot-see: reflected #DB 20001, #AC 0; WBINVD/WBNOINVD dropped 32
