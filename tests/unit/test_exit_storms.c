@@ -13,6 +13,7 @@
 #include <ksh/tables.h>
 
 #include "../../kernel/arch/x86_64/vmx/vmx.h"
+#include "vmx_caps_fixture.h"
 
 static struct vm_exit decode(struct vmx_exit_raw r)
 {
@@ -74,21 +75,7 @@ Test(exit_storms, vmx_wbinvd_exit)
 
 Test(exit_storms, vmx_wbinvd_exiting_is_required)
 {
-	/* Bochs corei7_skylake_x's capability MSRs (as test_vmx.c). */
-	struct vmx_caps c = {
-	    .cpuid_vmx = true,
-	    .basic = 0x00d810000000002bull,
-	    .pin = 0x0000007f00000016ull,
-	    .proc = 0xfff9fffe04006172ull,
-	    .exit = 0x01ffffff00036dfbull,
-	    .entry = 0x0003ffff000011fbull,
-	    .proc2 = 0x00553cfe00000000ull,
-	    .ept_vpid = 0x00000f0106734141ull,
-	    .cr0_fixed0 = 0x80000021ull,
-	    .cr0_fixed1 = 0xffffffffull,
-	    .cr4_fixed0 = 0x2000ull,
-	    .cr4_fixed1 = 0x3767ffull,
-	};
+	struct vmx_caps c = skylake(); /* Bochs corei7_skylake_x */
 	struct vmx_config cfg;
 	const char *why = NULL;
 
